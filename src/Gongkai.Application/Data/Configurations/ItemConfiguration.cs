@@ -1,0 +1,40 @@
+using Gongkai.Application.Agencies;
+using Gongkai.Application.Catalog;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Gongkai.Application.Data.Configurations;
+
+internal sealed class ItemConfiguration : IEntityTypeConfiguration<Item>
+{
+    public void Configure(EntityTypeBuilder<Item> b)
+    {
+        b.Property(i => i.IndexNo).HasMaxLength(80);
+        b.HasIndex(i => i.IndexNo).IsUnique();
+        // The public URL: /agencies/{code}/items/{year}/{serial}.
+        b.HasIndex(i => new { i.AgencyId, i.Year, i.Serial }).IsUnique();
+        // 文号 is unique within an agency; items without one are not constrained.
+        b.HasIndex(i => new { i.AgencyId, i.DocNo }).IsUnique().HasFilter("\"DocNo\" IS NOT NULL");
+        // Public column lists: newest first within a column, only published items.
+        b.HasIndex(i => new { i.ColumnId, i.Status, i.PublishedOn, i.Id });
+        // Back-office lists and the Art. 26 overdue view.
+        b.HasIndex(i => new { i.AgencyId, i.Status, i.FormedOn });
+        b.Property(i => i.Title).HasMaxLength(500);
+        b.Property(i => i.PublishingOrg).HasMaxLength(200);
+        b.Property(i => i.DocNo).HasMaxLength(100);
+        b.Property(i => i.TopicCategory).HasMaxLength(100);
+        b.Property(i => i.DisclosureScope).HasMaxLength(100);
+        b.Property(i => i.Summary).HasMaxLength(2000);
+        b.Property(i => i.AuthorId).HasMaxLength(450);
+        b.Property(i => i.ReviewerId).HasMaxLength(450);
+        b.Property(i => i.ReviewNote).HasMaxLength(1000);
+        b.Property(i => i.WithdrawReason).HasMaxLength(1000);
+        b.Property(i => i.Version).IsConcurrencyToken();
+        b.HasOne<Agency>().WithMany().HasForeignKey(i => i.AgencyId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Column>().WithMany().HasForeignKey(i => i.ColumnId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Item>().WithMany().HasForeignKey(i => i.ReplacedById).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Item>().WithMany().HasForeignKey(i => i.InterpretsId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(i => i.InterpretsId);
+        b.HasMany(i => i.Attachments).WithOne().HasForeignKey(a => a.ItemId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

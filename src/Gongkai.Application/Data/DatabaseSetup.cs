@@ -1,0 +1,37 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Gongkai.Application.Data;
+
+/// <summary>Chooses the provider from the connection string: SQLite by default, PostgreSQL when it names a host.</summary>
+public static class DatabaseSetup
+{
+    public const string DefaultSqlite = "Data Source=data/gongkai.db";
+
+    public static bool IsPostgres(string connectionString) =>
+        connectionString.Contains("Host=", StringComparison.OrdinalIgnoreCase)
+        || connectionString.StartsWith("postgres", StringComparison.OrdinalIgnoreCase);
+
+    public static void Configure(DbContextOptionsBuilder options, string? connectionString)
+    {
+        var cs = string.IsNullOrWhiteSpace(connectionString) ? DefaultSqlite : connectionString;
+        if (IsPostgres(cs))
+        {
+            options.UseNpgsql(cs);
+        }
+        else
+        {
+            EnsureSqliteDirectory(cs);
+            options.UseSqlite(cs);
+        }
+    }
+
+    private static void EnsureSqliteDirectory(string cs)
+    {
+        var builder = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(cs);
+        var dir = Path.GetDirectoryName(builder.DataSource);
+        if (!string.IsNullOrEmpty(dir) && builder.DataSource != ":memory:")
+        {
+            Directory.CreateDirectory(dir);
+        }
+    }
+}

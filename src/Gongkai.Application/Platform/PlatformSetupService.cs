@@ -1,0 +1,128 @@
+using Gongkai.Application.Accounts;
+using Gongkai.Application.Agencies;
+using Gongkai.Application.Audit;
+using Gongkai.Application.Data;
+using Gongkai.Domain.Agencies;
+using Gongkai.Domain.Catalog;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gongkai.Application.Platform;
+
+/// <summary>Input for first-run setup.</summary>
+public sealed record SetupInput(string PlatformName, string AgencyCode, string AgencyName, AgencyKind AgencyKind,
+    string AdminUserName, string AdminDisplayName, string AdminPassword, string? IndexNoFormat = null);
+
+/// <summary>First-run setup: the first administrator and the top agency, on an empty database only.</summary>
+public sealed class PlatformSetupService(
+    GongkaiDbContext db,
+    AgencyService agencies,
+    UserManager<StaffUser> users,
+    RoleManager<IdentityRole> roles,
+    AuditLog audit,
+    PlatformClock clock)
+{
+    public async Task<bool> IsSetUpAsync(CancellationToken ct = default) =>
+        await db.PlatformSettings.AnyAsync(s => s.SetupCompletedAt != null, ct);
+
+    public async Task EnsureRolesAsync()
+    {
+        foreach (var role in StaffRole.All)
+        {
+            if (!await roles.RoleExistsAsync(role))
+            {
+                await roles.CreateAsync(new IdentityRole(role));
+            }
+        }
+    }
+
+    public async Task<Agency> SetUpAsync(SetupInput input, CancellationToken ct = default)
+    {
+        if (await IsSetUpAsync(ct))
+        {
+            throw new ForbiddenException("平台已完成初始化，不能重复设置。");
+        }
+        var errors = new ValidationErrors();
+        if (string.IsNullOrWhiteSpace(input.PlatformName))
+        {
+            errors.Add(nameof(input.PlatformName), "请填写平台名称。");
+        }
+        if (string.IsNullOrWhiteSpace(input.AdminUserName))
+        {
+            errors.Add(nameof(input.AdminUserName), "请填写管理员用户名。");
+        }
+        if (input.IndexNoFormat is { Length: > 0 } f)
+        {
+            try
+            {
+                _ = new IndexNumberFormat(f);
+            }
+            catch (FormatException ex)
+            {
+                errors.Add(nameof(input.IndexNoFormat), ex.Message);
+            }
+        }
+        errors.ThrowIfAny();
+        await EnsureRolesAsync();
+        var agency = await agencies.CreateAsync(StaffContext.System(), new NewAgency(input.AgencyCode, input.AgencyName, input.AgencyKind, null), ct);
+        try
+        {
+            await CreateUserAsync(input.AdminUserName, input.AdminDisplayName, input.AdminPassword, agency.Id, [StaffRole.PlatformAdmin, StaffRole.AgencyAdmin]);
+        }
+        catch
+        {
+            // Setup is all or nothing: without an administrator the new agency would be unreachable.
+            await db.Columns.Where(c => c.AgencyId == agency.Id).ExecuteDeleteAsync(ct);
+            db.ChangeTracker.Clear();
+            await db.Agencies.Where(a => a.Id == agency.Id).ExecuteDeleteAsync(ct);
+            throw;
+        }
+        var settings = await db.PlatformSettings.FirstOrDefaultAsync(ct);
+        if (settings is null)
+        {
+            settings = new PlatformSettings();
+            db.PlatformSettings.Add(settings);
+        }
+        settings.PlatformName = input.PlatformName.Trim();
+        settings.IndexNoFormat = string.IsNullOrWhiteSpace(input.IndexNoFormat) ? IndexNumberFormat.Default : input.IndexNoFormat;
+        settings.SetupCompletedAt = clock.UtcNow;
+        audit.Record(StaffContext.System(agency.Id), "platform.setup", "Platform", 1, $"{settings.PlatformName}; 管理员 {input.AdminUserName}", agency.Id);
+        await db.SaveChangesAsync(ct);
+        return agency;
+    }
+
+    /// <summary>Creates a staff account; Identity's password rules apply, and their messages are returned in Chinese.</summary>
+    public async Task<StaffUser> CreateUserAsync(string userName, string displayName, string password, int agencyId, IEnumerable<string> roleNames)
+    {
+        await EnsureRolesAsync();
+        var user = new StaffUser { UserName = userName.Trim(), DisplayName = string.IsNullOrWhiteSpace(displayName) ? userName.Trim() : displayName.Trim(), AgencyId = agencyId, LockoutEnabled = true };
+        var result = await users.CreateAsync(user, password);
+        if (!result.Succeeded)
+        {
+            throw new ValidationException("Password", string.Join("；", result.Errors.Select(IdentityMessages.Translate)));
+        }
+        var roleResult = await users.AddToRolesAsync(user, roleNames);
+        if (!roleResult.Succeeded)
+        {
+            await users.DeleteAsync(user);
+            throw new ValidationException("Roles", string.Join("；", roleResult.Errors.Select(IdentityMessages.Translate)));
+        }
+        return user;
+    }
+}
+
+/// <summary>Identity's error codes, in the language of the back office.</summary>
+public static class IdentityMessages
+{
+    public static string Translate(IdentityError e) => e.Code switch
+    {
+        "PasswordTooShort" => "密码太短（至少10位）。",
+        "PasswordRequiresDigit" => "密码必须包含数字。",
+        "PasswordRequiresLower" => "密码必须包含小写字母。",
+        "PasswordRequiresUpper" => "密码必须包含大写字母。",
+        "PasswordRequiresNonAlphanumeric" => "密码必须包含符号。",
+        "DuplicateUserName" => "用户名已存在。",
+        "InvalidUserName" => "用户名只能包含字母、数字和 -._@+。",
+        _ => e.Description,
+    };
+}

@@ -1,0 +1,34 @@
+using Gongkai.Application.Agencies;
+using Gongkai.Application.Audit;
+using Gongkai.Application.Catalog;
+using Gongkai.Application.Data;
+using Gongkai.Application.Platform;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
+
+namespace Gongkai.Application;
+
+public static class ServiceCollectionExtensions
+{
+    /// <summary>Registers storage and the use cases. The connection string <c>Gongkai</c> picks SQLite or PostgreSQL.</summary>
+    public static IServiceCollection AddGongkai(this IServiceCollection services, IConfiguration configuration)
+    {
+        var cs = configuration.GetConnectionString("Gongkai");
+        services.AddDbContext<GongkaiDbContext>(o => DatabaseSetup.Configure(o, cs));
+        services.AddSingleton<IClock>(SystemClock.Instance);
+        services.AddSingleton<PlatformClock>();
+        services.AddSingleton<BodySanitizer>();
+        services.AddSingleton(new UploadLimits
+        {
+            MaxAttachmentBytes = (configuration.GetValue<long?>("Uploads:MaxAttachmentMegabytes") ?? 20) * 1024 * 1024,
+        });
+        services.AddScoped<AgencyAccess>();
+        services.AddScoped<AuditLog>();
+        services.AddScoped<AgencyService>();
+        services.AddScoped<ItemService>();
+        services.AddScoped<PlatformSetupService>();
+        return services;
+    }
+}
