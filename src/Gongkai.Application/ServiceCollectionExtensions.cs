@@ -28,7 +28,9 @@ public static class ServiceCollectionExtensions
         services.AddScoped<AuditLog>();
         services.AddScoped<AgencyService>();
         services.AddScoped<ItemService>();
+        services.AddScoped<PortalQueries>();
         services.AddScoped<PlatformSetupService>();
+        services.AddScoped<Demo.DemoCounty>();
         return services;
     }
 }

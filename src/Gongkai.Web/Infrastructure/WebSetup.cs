@@ -1,0 +1,131 @@
+using System.Threading.RateLimiting;
+using Gongkai.Application;
+using Gongkai.Application.Accounts;
+using Gongkai.Application.Data;
+using Gongkai.Application.Platform;
+using Gongkai.Domain.Agencies;
+using Gongkai.Web.Api;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gongkai.Web.Infrastructure;
+
+public static class WebSetup
+{
+    public const string StaffPolicy = "Staff";
+
+    public static void AddGongkaiWeb(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddGongkai(builder.Configuration);
+        services.AddIdentity<StaffUser, IdentityRole>(o =>
+            {
+                o.Password.RequiredLength = 10;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.User.RequireUniqueEmail = false;
+            })
+            .AddEntityFrameworkStores<GongkaiDbContext>()
+            .AddClaimsPrincipalFactory<StaffClaimsFactory>()
+            .AddDefaultTokenProviders();
+        // Cookies are protected with keys kept in the database, so any web node behind a load balancer can read them.
+        services.AddDataProtection().PersistKeysToDbContext<GongkaiDbContext>();
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/staff/login";
+            o.AccessDeniedPath = "/staff/denied";
+            o.Cookie.Name = "gongkai.staff";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.SlidingExpiration = true;
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+        });
+        services.AddAuthentication()
+            .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, null);
+        services.AddAuthorizationBuilder()
+            .AddPolicy(StaffPolicy, p => p.RequireAuthenticatedUser().RequireRole(StaffRole.All.ToArray()))
+            .AddPolicy(ApiTokenAuthenticationHandler.PolicyName, p => p
+                .AddAuthenticationSchemes(ApiTokenAuthenticationHandler.SchemeName, IdentityConstants.ApplicationScheme)
+                .RequireAuthenticatedUser().RequireRole(StaffRole.All.ToArray()));
+        services.AddRazorPages(o =>
+        {
+            o.Conventions.AuthorizeFolder("/Staff", StaffPolicy);
+            o.Conventions.AllowAnonymousToPage("/Staff/Login");
+            o.Conventions.AllowAnonymousToPage("/Staff/Denied");
+        });
+        // Chinese text is written as text, not as &#x...; entities: half the bytes, and readable source.
+        services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+        services.AddHttpContextAccessor();
+        services.AddScoped<CurrentStaff>();
+        services.AddSingleton<SetupState>();
+        services.AddExceptionHandler<ApiExceptionHandler>();
+        services.AddProblemDetails();
+        services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
+        {
+            doc.Info.Title = "Gongkai 政府信息公开平台 API";
+            doc.Info.Version = "v1";
+            doc.Info.Description = "公开读取已发布的单位、栏目和信息；工作人员凭 API 令牌（Authorization: Bearer）新建、修改、提交和审核发布。";
+            return Task.CompletedTask;
+        }));
+        services.Configure<ForwardedHeadersOptions>(o =>
+        {
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            o.KnownIPNetworks.Clear();
+            o.KnownProxies.Clear();
+        });
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            // Login attempts per client address: slows password guessing before Identity's lockout kicks in.
+            o.AddPolicy("login", ctx => RateLimitPartition.GetFixedWindowLimiter(
+                ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = 20, Window = TimeSpan.FromMinutes(1) }));
+        });
+        services.AddOutputCache(o =>
+        {
+            // Public pages change only when staff publish; a short cache absorbs bursts without going stale for long.
+            o.AddPolicy("portal", p => p.Expire(TimeSpan.FromSeconds(10)).SetVaryByQuery("*").Tag("portal"));
+        });
+    }
+
+    public static async Task InitializeDatabaseAsync(this WebApplication app)
+    {
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<GongkaiDbContext>();
+        await SchemaInitializer.EnsureSchemaAsync(db);
+        await scope.ServiceProvider.GetRequiredService<PlatformSetupService>().EnsureRolesAsync();
+    }
+
+    public static void UseGongkaiWeb(this WebApplication app)
+    {
+        app.UseForwardedHeaders();
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error");
+        }
+        app.UseStatusCodePagesWithReExecute("/error/{0}");
+        app.Use(async (ctx, next) =>
+        {
+            var h = ctx.Response.Headers;
+            h.XContentTypeOptions = "nosniff";
+            h["Referrer-Policy"] = "strict-origin-when-cross-origin";
+            h.XFrameOptions = "SAMEORIGIN";
+            h.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'self'";
+            await next();
+        });
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseOutputCache();
+        app.UseMiddleware<SetupRedirectMiddleware>();
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapGongkaiApi();
+        app.MapRazorPages();
+    }
+}
