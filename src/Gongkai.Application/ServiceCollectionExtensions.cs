@@ -29,7 +29,10 @@ public static class ServiceCollectionExtensions
         services.AddScoped<AgencyService>();
         services.AddScoped<ItemService>();
         services.AddScoped<PortalQueries>();
+        services.AddScoped<StaffItemQueries>();
+        services.AddSingleton<WorkingDayCalendarProvider>();
         services.AddScoped<PlatformSetupService>();
+        services.AddScoped<Accounts.AccountService>();
         services.AddScoped<Demo.DemoCounty>();
         return services;
     }

@@ -1,6 +1,4 @@
 using System.Security.Claims;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Encodings.Web;
 using Gongkai.Application.Accounts;
 using Gongkai.Application.Data;
@@ -28,11 +26,8 @@ public sealed class ApiTokenAuthenticationHandler(
 {
     public const string SchemeName = "ApiToken";
     public const string PolicyName = "StaffApi";
-    public const string Prefix = "gk_";
 
-    public static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
-
-    public static string NewToken() => Prefix + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).Replace('+', '-').Replace('/', '_').TrimEnd('=');
+    public static string Hash(string token) => AccountService.HashToken(token);
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {

@@ -53,6 +53,8 @@ public static class WebSetup
                 .RequireAuthenticatedUser().RequireRole(StaffRole.All.ToArray()));
         services.AddRazorPages(o =>
         {
+            o.Conventions.ConfigureFilter(new StatusExceptionFilter());
+            o.Conventions.AddPageRoute("/Staff/Items/Edit", "/staff/items/new");
             o.Conventions.AuthorizeFolder("/Staff", StaffPolicy);
             o.Conventions.AllowAnonymousToPage("/Staff/Login");
             o.Conventions.AllowAnonymousToPage("/Staff/Denied");

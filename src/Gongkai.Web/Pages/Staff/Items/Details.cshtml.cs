@@ -1,0 +1,107 @@
+using Gongkai.Application;
+using Gongkai.Application.Agencies;
+using Gongkai.Application.Audit;
+using Gongkai.Application.Catalog;
+using Gongkai.Application.Data;
+using Gongkai.Application.Platform;
+using Gongkai.Domain.Catalog;
+using Gongkai.Web.Api;
+using Gongkai.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+
+namespace Gongkai.Web.Pages.Staff.Items;
+
+public sealed class DetailsModel(
+    ItemService items, StaffItemQueries queries, GongkaiDbContext db, CurrentStaff staff, PlatformClock clock,
+    WorkingDayCalendarProvider calendars, UploadLimits limits) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public long Id { get; set; }
+
+    public Item Item { get; private set; } = null!;
+    public string AgencyName { get; private set; } = "";
+    public string ColumnName { get; private set; } = "";
+    public string PortalUrl { get; private set; } = "";
+    public DateOnly DueOn { get; private set; }
+    public bool Overdue { get; private set; }
+    public bool CanWrite { get; private set; }
+    public bool CanReview { get; private set; }
+    public string? Message { get; private set; }
+    public List<ItemRevision> Revisions { get; private set; } = [];
+    public List<AuditEntry> Audit { get; private set; } = [];
+
+    public Task<IActionResult> OnGetAsync() => LoadAsync();
+
+    public Task<IActionResult> OnPostSubmitAsync() => ActAsync(() => items.SubmitAsync(staff.Context, Id), "已提交审核。");
+
+    public Task<IActionResult> OnPostApproveAsync(bool secrecyReviewed, string? note) =>
+        ActAsync(() => items.ApproveAsync(staff.Context, Id, secrecyReviewed, note), "审核通过。");
+
+    public Task<IActionResult> OnPostReturnAsync(string? reason) => ActAsync(() => items.ReturnAsync(staff.Context, Id, reason), "已退回。");
+
+    public Task<IActionResult> OnPostWithdrawAsync(string? reason) => ActAsync(() => items.WithdrawAsync(staff.Context, Id, reason), "已撤回，门户不再显示。");
+
+    public async Task<IActionResult> OnPostUploadAsync(IFormFile? upload)
+    {
+        if (upload is null || upload.Length == 0)
+        {
+            ModelState.AddModelError("upload", "请选择要上传的文件。");
+            return await LoadAsync();
+        }
+        if (upload.Length > limits.MaxAttachmentBytes)
+        {
+            ModelState.AddModelError("upload", $"附件“{upload.FileName}”超过上限 {limits.MaxAttachmentBytes / 1024 / 1024} MB。");
+            return await LoadAsync();
+        }
+        var content = await EditModel.ReadAsync(upload, HttpContext.RequestAborted);
+        return await ActAsync(() => items.AddAttachmentAsync(staff.Context, Id, upload.FileName, content), "附件已上传。");
+    }
+
+    public Task<IActionResult> OnPostRemoveAttachmentAsync(Guid attachmentId) =>
+        ActAsync(() => items.RemoveAttachmentAsync(staff.Context, Id, attachmentId), "附件已删除。");
+
+    private async Task<IActionResult> ActAsync(Func<Task> action, string done)
+    {
+        try
+        {
+            await action();
+            Message = done;
+        }
+        catch (ValidationException ex)
+        {
+            ModelState.AddErrors(ex);
+        }
+        catch (WorkflowException ex)
+        {
+            ModelState.AddModelError("", ex.Message);
+        }
+        catch (ForbiddenException ex)
+        {
+            ModelState.AddModelError("", ex.Message);
+        }
+        db.ChangeTracker.Clear();
+        return await LoadAsync();
+    }
+
+    private async Task<IActionResult> LoadAsync()
+    {
+        var actor = staff.Context;
+        Item = await items.LoadReadableAsync(actor, Id, HttpContext.RequestAborted);
+        var agency = await db.Agencies.AsNoTracking().SingleAsync(a => a.Id == Item.AgencyId);
+        AgencyName = agency.Name;
+        ColumnName = await db.Columns.Where(c => c.Id == Item.ColumnId).Select(c => c.Name).FirstAsync();
+        PortalUrl = PortalUrls.Item(agency.Code, Item.Year, Item.Serial);
+        var calendar = await calendars.CurrentAsync();
+        DueOn = PublicationDeadline.DueOn(LocalDate.FromDateOnly(Item.FormedOn), calendar).ToDateOnly();
+        Overdue = Item.Status is ItemStatus.Draft or ItemStatus.PendingReview or ItemStatus.Returned
+            && Item.DisclosureMode is not (DisclosureMode.OnRequest or DisclosureMode.Withheld)
+            && clock.TodayDate > DueOn;
+        CanWrite = AgencyAccess.CanWrite(actor, Item.AgencyId);
+        CanReview = CanWrite && actor.CanReview && actor.UserId != Item.AuthorId;
+        Revisions = await queries.RevisionsAsync(Id);
+        Audit = await queries.AuditForAsync("Item", Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        return Page();
+    }
+}
