@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(Gongkai.Benchmarks.DueDateBenchmarks).Assembly).Run(args);
