@@ -1,0 +1,47 @@
+using Gongkai.Application;
+using Gongkai.Application.Agencies;
+using Gongkai.Application.Catalog;
+using Gongkai.Application.Data;
+using Gongkai.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gongkai.Web.Pages.Staff;
+
+public sealed class ColumnsModel(GongkaiDbContext db, AgencyService agencies, CurrentStaff staff) : PageModel
+{
+    public List<Column> Columns { get; private set; } = [];
+    public bool CanEdit { get; private set; }
+    public string? Message { get; private set; }
+
+    public async Task OnGetAsync() => await LoadAsync();
+
+    public async Task<IActionResult> OnPostAsync(int? parentId, string? name, string? key)
+    {
+        try
+        {
+            await agencies.AddColumnAsync(staff.Context, staff.Context.AgencyId, parentId, key ?? "", name ?? "");
+            Message = "栏目已新增。";
+        }
+        catch (ValidationException ex)
+        {
+            ModelState.AddErrors(ex);
+        }
+        catch (ForbiddenException ex)
+        {
+            ModelState.AddModelError("", ex.Message);
+        }
+        await LoadAsync();
+        return Page();
+    }
+
+    private async Task LoadAsync()
+    {
+        var actor = staff.Context;
+        CanEdit = actor.IsAgencyAdmin;
+        var all = await db.Columns.AsNoTracking().Where(c => c.AgencyId == actor.AgencyId).OrderBy(c => c.SortOrder).ToListAsync();
+        // Children listed under their parent.
+        Columns = all.Where(c => c.ParentId is null).SelectMany(p => all.Where(c => c.ParentId == p.Id).Prepend(p)).ToList();
+    }
+}
