@@ -5,6 +5,7 @@ using Gongkai.Application.Data;
 using Gongkai.Application.Platform;
 using Gongkai.Domain.Agencies;
 using Gongkai.Web.Api;
+using Gongkai.Web.Portal;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
@@ -128,6 +129,7 @@ public static class WebSetup
         app.UseMiddleware<SetupRedirectMiddleware>();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapGongkaiApi();
+        app.MapPortalEndpoints();
         app.MapRazorPages();
     }
 }
