@@ -81,13 +81,17 @@ public sealed partial class AgencyService(GongkaiDbContext db, AgencyAccess acce
             Functions = input.Functions,
             CreatedAt = clock.UtcNow,
         };
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // Joins the caller's transaction when there is one (first-run setup).
+        await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         db.Agencies.Add(agency);
         await db.SaveChangesAsync(ct);
         await SeedColumnsAsync(agency, ct);
         audit.Record(actor, "agency.create", "Agency", agency.Id, $"{agency.Code} {agency.Name}", agency.Id);
         await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
+        if (tx is not null)
+        {
+            await tx.CommitAsync(ct);
+        }
         return agency;
     }
 

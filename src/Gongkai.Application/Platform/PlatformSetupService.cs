@@ -64,19 +64,11 @@ public sealed class PlatformSetupService(
         }
         errors.ThrowIfAny();
         await EnsureRolesAsync();
+        // Setup is all or nothing: without an administrator the new agency would be unreachable. One transaction
+        // (the agency, its columns, the administrator and their audit entries) is rolled back if any step fails.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         var agency = await agencies.CreateAsync(StaffContext.System(), new NewAgency(input.AgencyCode, input.AgencyName, input.AgencyKind, null), ct);
-        try
-        {
-            await CreateUserAsync(input.AdminUserName, input.AdminDisplayName, input.AdminPassword, agency.Id, [StaffRole.PlatformAdmin, StaffRole.AgencyAdmin]);
-        }
-        catch
-        {
-            // Setup is all or nothing: without an administrator the new agency would be unreachable.
-            await db.Columns.Where(c => c.AgencyId == agency.Id).ExecuteDeleteAsync(ct);
-            db.ChangeTracker.Clear();
-            await db.Agencies.Where(a => a.Id == agency.Id).ExecuteDeleteAsync(ct);
-            throw;
-        }
+        await CreateUserAsync(input.AdminUserName, input.AdminDisplayName, input.AdminPassword, agency.Id, [StaffRole.PlatformAdmin, StaffRole.AgencyAdmin]);
         var settings = await db.PlatformSettings.FirstOrDefaultAsync(ct);
         if (settings is null)
         {
@@ -88,6 +80,7 @@ public sealed class PlatformSetupService(
         settings.SetupCompletedAt = clock.UtcNow;
         audit.Record(StaffContext.System(agency.Id), "platform.setup", "Platform", 1, $"{settings.PlatformName}; 管理员 {input.AdminUserName}", agency.Id);
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         return agency;
     }
 
