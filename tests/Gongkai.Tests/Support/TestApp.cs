@@ -139,22 +139,17 @@ public sealed class TestApp : IAsyncDisposable
         return client;
     }
 
-    /// <summary>Issues an API token for a user, stored the way the platform stores them (only the hash).</summary>
-    public async Task<string> IssueTokenAsync(StaffContext staff, bool revoked = false)
-    {
-        var token = ApiTokenAuthenticationHandler.NewToken();
-        await WithDbAsync(async db =>
+    /// <summary>Issues an API token for a user the way staff do (only its hash is stored); optionally revokes it.</summary>
+    public async Task<string> IssueTokenAsync(StaffContext staff, bool revoked = false) =>
+        await InScopeAsync(async sp =>
         {
-            db.ApiTokens.Add(new ApiToken
+            var accounts = sp.GetRequiredService<AccountService>();
+            var token = await accounts.CreateTokenAsync(staff, "测试令牌", 30);
+            if (revoked)
             {
-                UserId = staff.UserId,
-                Name = "测试令牌",
-                TokenHash = ApiTokenAuthenticationHandler.Hash(token),
-                CreatedAt = Clock.GetCurrentInstant().ToDateTimeUtc(),
-                Revoked = revoked,
-            });
-            return await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+                var id = (await accounts.TokensAsync(staff)).First().Id;
+                await accounts.RevokeTokenAsync(staff, id);
+            }
+            return token;
         });
-        return token;
-    }
 }
