@@ -35,7 +35,7 @@ public sealed class ItemService(
             CreatedAt = clock.UtcNow,
         };
         await ApplyAsync(item, input, ct);
-        var settings = await db.PlatformSettings.AsNoTracking().FirstOrDefaultAsync(ct) ?? new PlatformSettings();
+        var settings = await db.PlatformSettings.AsNoTracking().FirstOrDefaultAsync(s => s.Id == 1, ct) ?? new PlatformSettings();
         var format = new IndexNumberFormat(settings.IndexNoFormat);
         item.Year = item.FormedOn.Year;
         item.UpdatedAt = item.CreatedAt;

@@ -250,5 +250,5 @@ public sealed class PortalQueries(GongkaiDbContext db)
             .Select(c => new { c.AgencyId, c.Key }).AsAsyncEnumerable().Select(c => (c.AgencyId, c.Key));
 
     public Task<string> PlatformNameAsync(CancellationToken ct = default) =>
-        db.PlatformSettings.AsNoTracking().Select(s => s.PlatformName).FirstOrDefaultAsync(ct)!;
+        db.PlatformSettings.AsNoTracking().Where(s => s.Id == 1).Select(s => s.PlatformName).FirstOrDefaultAsync(ct)!;
 }

@@ -69,7 +69,7 @@ public sealed class PlatformSetupService(
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var agency = await agencies.CreateAsync(StaffContext.System(), new NewAgency(input.AgencyCode, input.AgencyName, input.AgencyKind, null), ct);
         await CreateUserAsync(input.AdminUserName, input.AdminDisplayName, input.AdminPassword, agency.Id, [StaffRole.PlatformAdmin, StaffRole.AgencyAdmin]);
-        var settings = await db.PlatformSettings.FirstOrDefaultAsync(ct);
+        var settings = await db.PlatformSettings.FirstOrDefaultAsync(s => s.Id == 1, ct);
         if (settings is null)
         {
             settings = new PlatformSettings();
