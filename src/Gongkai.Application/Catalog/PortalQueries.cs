@@ -77,8 +77,14 @@ public sealed class PortalQueries(GongkaiDbContext db)
     /// </summary>
     public async Task<Page<ItemSummary>> ListAsync(int agencyId, string agencyCode, IReadOnlyCollection<int>? columnIds, ItemFilter filter, CancellationToken ct = default)
     {
-        var q = db.Items.AsNoTracking().Where(i => i.AgencyId == agencyId && i.Status == ItemStatus.Published);
-        if (columnIds is { Count: 1 })
+        var q = db.Items.AsNoTracking().Where(i => i.Status == ItemStatus.Published);
+        // A column belongs to one agency, so with columns given the agency test is implied; leaving it out keeps the
+        // planner on the (ColumnId, Status, PublishedOn, Id) index instead of the back office's (AgencyId, Status, FormedOn).
+        if (columnIds is null)
+        {
+            q = q.Where(i => i.AgencyId == agencyId);
+        }
+        else if (columnIds.Count == 1)
         {
             var only = columnIds.First();
             q = q.Where(i => i.ColumnId == only);
@@ -166,6 +172,14 @@ public sealed class PortalQueries(GongkaiDbContext db)
         }
         return Summaries(q.OrderByDescending(i => i.PublishedOn).ThenByDescending(i => i.Id).Take(count)).ToListAsync(ct);
     }
+
+    /// <summary>
+    /// The items most recently published on the whole platform, by the moment they went public (one walk down the
+    /// (Status, PublishedAt, Id) index, however many items the platform holds).
+    /// </summary>
+    public Task<List<ItemSummary>> LatestPublishedAsync(int count, CancellationToken ct = default) =>
+        Summaries(db.Items.AsNoTracking().Where(i => i.Status == ItemStatus.Published)
+            .OrderByDescending(i => i.PublishedAt).ThenByDescending(i => i.Id).Take(count)).ToListAsync(ct);
 
     /// <summary>A published item's attachment bytes; null when the item is not public.</summary>
     public async Task<(Attachment Meta, byte[] Data)?> AttachmentAsync(Guid id, CancellationToken ct = default)

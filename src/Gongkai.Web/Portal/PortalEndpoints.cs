@@ -25,7 +25,7 @@ public static class PortalEndpoints
 
     public static void MapPortalEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/attachments/{id:guid}/{fileName}", DownloadAsync).AllowAnonymous().ExcludeFromDescription();
+        app.MapMethods("/attachments/{id:guid}/{fileName}", [HttpMethods.Get, HttpMethods.Head], DownloadAsync).AllowAnonymous().ExcludeFromDescription();
         app.MapGet("/agencies/{code}/columns/{key}/rss.xml", RssAsync).AllowAnonymous().CacheOutput("portal").ExcludeFromDescription();
         app.MapGet("/sitemap.xml", SitemapIndexAsync).AllowAnonymous().CacheOutput("portal").ExcludeFromDescription();
         app.MapGet("/sitemaps/pages.xml", PagesSitemapAsync).AllowAnonymous().CacheOutput("portal").ExcludeFromDescription();

@@ -17,8 +17,9 @@ internal sealed class ItemConfiguration : IEntityTypeConfiguration<Item>
         b.HasIndex(i => new { i.AgencyId, i.DocNo }).IsUnique().HasFilter("\"DocNo\" IS NOT NULL");
         // Public column lists: newest first within a column, only published items.
         b.HasIndex(i => new { i.ColumnId, i.Status, i.PublishedOn, i.Id });
-        // Platform-wide "latest" (portal home) and search results read newest published items across all agencies.
-        b.HasIndex(i => new { i.Status, i.PublishedOn, i.Id });
+        // The platform home's "newest across all agencies", by the moment of publication. Deliberately not on
+        // PublishedOn: SQLite would then prefer it to the column and agency indexes for their PublishedOn ordering.
+        b.HasIndex(i => new { i.Status, i.PublishedAt, i.Id });
         // Back-office lists and the Art. 26 overdue view.
         b.HasIndex(i => new { i.AgencyId, i.Status, i.FormedOn });
         b.Property(i => i.Title).HasMaxLength(500);

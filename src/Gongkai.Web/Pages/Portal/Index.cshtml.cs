@@ -27,6 +27,6 @@ public sealed class PortalHomeModel(PortalQueries queries) : PortalPageModel(que
                 [.. kids.Where(k => k.Kind == AgencyKind.Department)],
                 [.. kids.Where(k => k.Kind == AgencyKind.Township)]));
         }
-        Latest = await Queries.LatestAsync(null, null, 15, Aborted);
+        Latest = await Queries.LatestPublishedAsync(15, Aborted);
     }
 }
