@@ -27,7 +27,7 @@ fi
 
 PIDS=()
 cleanup() {
-  for p in "${PIDS[@]:-}"; do [ -n "$p" ] && kill "$p" 2>/dev/null || true; done
+  for p in "${PIDS[@]:-}"; do [ -n "$p" ] && { pkill -P "$p" 2>/dev/null; kill "$p" 2>/dev/null; } || true; done
   [ -n "${NGINX_CONF:-}" ] && nginx -c "$NGINX_CONF" -p "$OUT/nginx" -s stop 2>/dev/null || true
   [ -n "${PGDATA_DIR:-}" ] && runuser -u postgres -- "$PGBIN/pg_ctl" -D "$PGDATA_DIR" -m fast stop >/dev/null 2>&1 || true
 }
@@ -67,7 +67,8 @@ fi
 
 echo "== 启动应用"
 APP_PORT="$(free_port)"
-ConnectionStrings__Gongkai="$CS" ASPNETCORE_ENVIRONMENT=Production \
+# appsettings.json binds Kestrel to [::]:5000, which overrides --urls: pin the endpoint to loopback explicitly.
+ConnectionStrings__Gongkai="$CS" ASPNETCORE_ENVIRONMENT=Production Kestrel__Endpoints__Http__Url="http://127.0.0.1:$APP_PORT" \
   dotnet run -c Release --no-build --project src/Gongkai.Web --urls "http://127.0.0.1:$APP_PORT" >"$OUT/app-$DB.log" 2>&1 &
 PIDS+=($!)
 APP="http://127.0.0.1:$APP_PORT"
@@ -77,7 +78,7 @@ curl -fs -o /dev/null "$APP/api/v1/agencies" || { echo "应用未能启动，见
 # A county government's 法定主动公开内容 (the column with sub-columns) and its newest published item.
 CODE="${AGENCY_CODE:-BENCH1-C001}"
 read -r YEAR SERIAL < <(curl -fs "$APP/api/v1/agencies/$CODE/items?pageSize=1" \
-  | python3 -c 'import json,sys; d=json.load(sys.stdin); i=d["items"][0]; print(i["year"], i["serial"])')
+  | python3 -c 'import json,sys; d=json.load(sys.stdin); u=d["items"][0]["url"].rstrip("/").split("/"); print(u[-2], u[-1])')
 if [ -z "${ITEM_PATH:-}" ]; then
   # The portal page when it exists on this build, else the public API (same PortalQueries underneath).
   if curl -fs -o /dev/null -w '%{content_type}' "$APP/agencies/$CODE/items/$YEAR/$SERIAL" 2>/dev/null | grep -q html; then
