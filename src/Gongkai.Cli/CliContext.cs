@@ -1,0 +1,156 @@
+using System.CommandLine;
+using System.Data.Common;
+using System.Net.Sockets;
+using Gongkai.Application;
+using Gongkai.Application.Accounts;
+using Gongkai.Application.Data;
+using Gongkai.Application.Platform;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Gongkai.Cli;
+
+/// <summary>What every command shares: the writers, the global <c>--connection</c> option, and the service host.</summary>
+internal sealed class CliContext(TextWriter stdout, TextWriter stderr)
+{
+    public const string ConnectionEnvironmentVariable = "ConnectionStrings__Gongkai";
+
+    public TextWriter Out { get; } = stdout;
+    public TextWriter Error { get; } = stderr;
+
+    public Option<string?> Connection { get; } = new("--connection")
+    {
+        Description = $"数据库连接串；未指定时读取环境变量 {ConnectionEnvironmentVariable}，再未设置则使用 SQLite：{DatabaseSetup.DefaultSqlite}",
+        Recursive = true,
+    };
+
+    /// <summary>--connection, else the environment (as the web host reads it), else the SQLite default.</summary>
+    public string ConnectionString(ParseResult parse)
+    {
+        var fromOption = parse.GetValue(Connection);
+        if (!string.IsNullOrWhiteSpace(fromOption))
+        {
+            return fromOption;
+        }
+        var fromEnv = Environment.GetEnvironmentVariable(ConnectionEnvironmentVariable);
+        return string.IsNullOrWhiteSpace(fromEnv) ? DatabaseSetup.DefaultSqlite : fromEnv;
+    }
+
+    /// <summary>The Application services the web host uses, with Identity's stores (same password rules as the web host).</summary>
+    public static ServiceProvider BuildServices(string connectionString)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Gongkai"] = connectionString })
+            .Build();
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddGongkai(configuration);
+        services.AddIdentityCore<StaffUser>(o =>
+            {
+                o.Password.RequiredLength = 10;
+                o.Password.RequireNonAlphanumeric = false;
+                o.User.RequireUniqueEmail = false;
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<GongkaiDbContext>();
+        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
+    }
+
+    /// <summary>
+    /// Runs a command body in its own scope and turns failures into a Chinese message on stderr and a non-zero exit code.
+    /// </summary>
+    public async Task<int> RunAsync(ParseResult parse, Func<IServiceProvider, CancellationToken, Task<int>> body, CancellationToken ct)
+    {
+        var cs = ConnectionString(parse);
+        try
+        {
+            await using var services = BuildServices(cs);
+            await using var scope = services.CreateAsyncScope();
+            return await body(scope.ServiceProvider, ct);
+        }
+        catch (ValidationException ex)
+        {
+            foreach (var message in ex.Errors.SelectMany(e => e.Value))
+            {
+                await Error.WriteLineAsync($"错误：{message}");
+            }
+            return CliApp.Failure;
+        }
+        catch (Exception ex) when (ex is ForbiddenException or NotFoundException or CliException)
+        {
+            await Error.WriteLineAsync($"错误：{ex.Message}");
+            return CliApp.Failure;
+        }
+        catch (OperationCanceledException)
+        {
+            await Error.WriteLineAsync("已取消。");
+            return CliApp.Failure;
+        }
+        catch (Exception ex) when (IsConnectionFailure(ex))
+        {
+            await Error.WriteLineAsync($"错误：无法连接数据库（{Describe(cs)}）：{Innermost(ex).Message}");
+            await Error.WriteLineAsync($"请检查 --connection 参数或环境变量 {ConnectionEnvironmentVariable}。");
+            return CliApp.Failure;
+        }
+        catch (Exception ex) when (ex is DbException or DbUpdateException or InvalidOperationException or ArgumentException)
+        {
+            await Error.WriteLineAsync($"错误：数据库操作失败（{Describe(cs)}）：{Innermost(ex).Message}");
+            return CliApp.Failure;
+        }
+    }
+
+    /// <summary>Ensures the schema and the staff roles exist (idempotent), as the web host does on start.</summary>
+    public static async Task EnsureDatabaseAsync(IServiceProvider sp, CancellationToken ct)
+    {
+        var db = sp.GetRequiredService<GongkaiDbContext>();
+        await SchemaInitializer.EnsureSchemaAsync(db, ct);
+        await sp.GetRequiredService<PlatformSetupService>().EnsureRolesAsync();
+    }
+
+    private static bool IsConnectionFailure(Exception ex)
+    {
+        for (var e = (Exception?)ex; e is not null; e = e.InnerException)
+        {
+            if (e is SocketException or TimeoutException
+                || (e is Npgsql.NpgsqlException npg && npg.SqlState is null)
+                || (e is Microsoft.Data.Sqlite.SqliteException sq && sq.SqliteErrorCode is 14 /* SQLITE_CANTOPEN */))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Exception Innermost(Exception ex)
+    {
+        while (ex.InnerException is not null)
+        {
+            ex = ex.InnerException;
+        }
+        return ex;
+    }
+
+    /// <summary>The connection string without its password, for messages.</summary>
+    public static string Describe(string cs)
+    {
+        if (!DatabaseSetup.IsPostgres(cs))
+        {
+            return "SQLite " + new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(cs).DataSource;
+        }
+        try
+        {
+            var b = new Npgsql.NpgsqlConnectionStringBuilder(cs);
+            return $"PostgreSQL {b.Host}:{b.Port}/{b.Database}";
+        }
+        catch (ArgumentException)
+        {
+            return "PostgreSQL";
+        }
+    }
+}
+
+/// <summary>A command refused to run; the message is shown to the operator as is.</summary>
+internal sealed class CliException(string message) : Exception(message);
