@@ -122,7 +122,7 @@ public sealed class PortalQueries(GongkaiDbContext db)
             i => new ItemSummary(i.Id, db.Agencies.Where(a => a.Id == i.AgencyId).Select(a => a.Code).First(), i.Year, i.Serial, i.IndexNo, i.Title, i.PublishedOn, i.DocNo, i.DocumentKind, i.Validity), ct);
     }
 
-    private static async Task<Page<ItemSummary>> PageAsync(IQueryable<Item> q, int requestedPage, int requestedSize,
+    private async Task<Page<ItemSummary>> PageAsync(IQueryable<Item> q, int requestedPage, int requestedSize,
         System.Linq.Expressions.Expression<Func<Item, ItemSummary>> select, CancellationToken ct)
     {
         var size = Math.Clamp(requestedSize, 1, MaxPageSize);
@@ -131,10 +131,17 @@ public sealed class PortalQueries(GongkaiDbContext db)
         var total = Math.Min(counted, CountCap);
         var lastPage = Math.Max(1, (total + size - 1) / size);
         var page = Math.Clamp(requestedPage, 1, lastPage);
-        var items = total == 0 ? [] : await q.OrderByDescending(i => i.PublishedOn).ThenByDescending(i => i.Id)
-            .Skip((page - 1) * size).Take(size)
-            .Select(select)
-            .ToListAsync(ct);
+        if (total == 0)
+        {
+            return new Page<ItemSummary>([], page, size, total, capped);
+        }
+        // Page over the index first (ids only), then read the page's rows: sorting a parent column's thousands of
+        // items then costs index entries, not whole rows with their bodies.
+        var ids = await q.OrderByDescending(i => i.PublishedOn).ThenByDescending(i => i.Id)
+            .Skip((page - 1) * size).Take(size).Select(i => i.Id).ToListAsync(ct);
+        var rows = await db.Items.AsNoTracking().Where(i => ids.Contains(i.Id)).Select(select).ToListAsync(ct);
+        var order = ids.Select((id, index) => (id, index)).ToDictionary(x => x.id, x => x.index);
+        var items = rows.OrderBy(r => order[r.Id]).ToList();
         return new Page<ItemSummary>(items, page, size, total, capped);
     }
 
