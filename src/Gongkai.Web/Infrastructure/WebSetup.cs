@@ -88,11 +88,20 @@ public static class WebSetup
                 ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = 20, Window = TimeSpan.FromMinutes(1) }));
         });
-        services.AddOutputCache(o =>
+        // Public pages change only when staff publish; a short cache absorbs bursts without going stale for long.
+        // Each node caches in its own memory, so a page may lag a publication by at most this long. 0 turns it off.
+        var cacheSeconds = builder.Configuration.GetValue("Portal:CacheSeconds", 10);
+        services.AddOutputCache(o => o.AddPolicy("portal", p =>
         {
-            // Public pages change only when staff publish; a short cache absorbs bursts without going stale for long.
-            o.AddPolicy("portal", p => p.Expire(TimeSpan.FromSeconds(10)).SetVaryByQuery("*").Tag("portal"));
-        });
+            if (cacheSeconds > 0)
+            {
+                p.Expire(TimeSpan.FromSeconds(cacheSeconds)).SetVaryByQuery("*").Tag("portal");
+            }
+            else
+            {
+                p.NoCache();
+            }
+        }));
     }
 
     public static async Task InitializeDatabaseAsync(this WebApplication app)
