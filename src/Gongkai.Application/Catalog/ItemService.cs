@@ -195,9 +195,12 @@ public sealed class ItemService(
     /// <summary>Loads an item the actor may read (own agency, or a subordinate for a supervisor).</summary>
     public async Task<Item> LoadReadableAsync(StaffContext actor, long itemId, CancellationToken ct = default)
     {
-        var item = await db.Items.Include(i => i.Attachments).SingleOrDefaultAsync(i => i.Id == itemId, ct)
-            ?? throw new NotFoundException("找不到该信息，或您无权查看。");
-        await access.EnsureReadableAsync(actor, item.AgencyId, ct);
+        var item = await db.Items.Include(i => i.Attachments).SingleOrDefaultAsync(i => i.Id == itemId, ct);
+        // The same answer, word for word, whether the item does not exist or belongs to an agency the actor may not see.
+        if (item is null || !await access.CanReadAsync(actor, item.AgencyId, ct))
+        {
+            throw new NotFoundException("找不到该信息，或您无权查看。");
+        }
         return item;
     }
 

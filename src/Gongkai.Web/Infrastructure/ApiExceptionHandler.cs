@@ -10,7 +10,9 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems) : IExce
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        if (!httpContext.Request.Path.StartsWithSegments("/api"))
+        // The exception handler middleware has already rewritten Request.Path to /error: judge by the original path.
+        var path = httpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? httpContext.Request.Path.Value;
+        if (!new PathString(path).StartsWithSegments("/api"))
         {
             return false;
         }

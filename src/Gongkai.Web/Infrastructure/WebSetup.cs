@@ -65,6 +65,8 @@ public static class WebSetup
         services.AddHttpContextAccessor();
         services.AddScoped<CurrentStaff>();
         services.AddSingleton<SetupState>();
+        // The API documents enums by name (DisclosureMode "Proactive", …): accept and write them that way.
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.AddProblemDetails();
         services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
