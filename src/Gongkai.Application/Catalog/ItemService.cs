@@ -378,6 +378,9 @@ public sealed class ItemService(
         }
     }
 
+    // Chinese stays readable in stored snapshots.
+    private static readonly JsonSerializerOptions SnapshotJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     private void AddRevision(StaffContext actor, Item item, string action) =>
         db.ItemRevisions.Add(new ItemRevision
         {
@@ -390,7 +393,7 @@ public sealed class ItemService(
                 item.TopicCategory, item.ColumnId, item.DisclosureMode, item.WithholdingReason, item.DisclosureScope, item.Summary,
                 item.BodyHtml, item.DocumentKind, item.Validity, item.EffectiveOn, item.InvalidatedOn, item.ReplacedById,
                 item.InterpretationForm, item.InterpretsId, item.Status,
-            }),
+            }, SnapshotJson),
             ChangedById = actor.UserId,
             ChangedByName = actor.UserName,
             ChangedAt = clock.UtcNow,

@@ -14,6 +14,8 @@ public static class DatabaseSetup
     public static void Configure(DbContextOptionsBuilder options, string? connectionString)
     {
         var cs = string.IsNullOrWhiteSpace(connectionString) ? DefaultSqlite : connectionString;
+        // Capped counts (Take(n).Count()) need no order; ordering them would only slow the count down.
+        options.ConfigureWarnings(w => w.Ignore(Microsoft.EntityFrameworkCore.Diagnostics.CoreEventId.RowLimitingOperationWithoutOrderByWarning));
         if (IsPostgres(cs))
         {
             options.UseNpgsql(cs);

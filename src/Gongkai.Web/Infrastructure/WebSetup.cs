@@ -117,10 +117,8 @@ public static class WebSetup
     public static void UseGongkaiWeb(this WebApplication app)
     {
         app.UseForwardedHeaders();
-        if (!app.Environment.IsDevelopment())
-        {
-            app.UseExceptionHandler("/error");
-        }
+        // Always: API callers get problem+json in every environment (ApiExceptionHandler), pages the Chinese error page.
+        app.UseExceptionHandler("/error");
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.Use(async (ctx, next) =>
         {
