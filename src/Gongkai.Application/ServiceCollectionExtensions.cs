@@ -41,6 +41,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ApplicantDataProtector>();
         services.AddScoped<RequestService>();
         services.AddScoped<RequestQueries>();
+        services.AddScoped<AnswerLetters>();
         return services;
     }
 }

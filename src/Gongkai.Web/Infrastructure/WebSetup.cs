@@ -86,6 +86,12 @@ public static class WebSetup
             o.AddPolicy("login", ctx => RateLimitPartition.GetFixedWindowLimiter(
                 ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = 20, Window = TimeSpan.FromMinutes(1) }));
+            // Public application form and tracking lookups (issue 3): submissions and secret guesses per client address.
+            o.AddPolicy("apply", ctx => HttpMethods.IsGet(ctx.Request.Method)
+                ? RateLimitPartition.GetNoLimiter("get")
+                : RateLimitPartition.GetFixedWindowLimiter(
+                    ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(10) }));
         });
         services.AddOutputCache(o =>
         {
