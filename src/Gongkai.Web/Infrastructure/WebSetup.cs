@@ -92,6 +92,12 @@ public static class WebSetup
                 : RateLimitPartition.GetFixedWindowLimiter(
                     ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                     _ => new FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(10) }));
+            // Tracking lookups and letter downloads: looser (an 80-bit secret is not guessable), still bounded per address.
+            o.AddPolicy("track", ctx => HttpMethods.IsGet(ctx.Request.Method)
+                ? RateLimitPartition.GetNoLimiter("get")
+                : RateLimitPartition.GetFixedWindowLimiter(
+                    ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = 60, Window = TimeSpan.FromMinutes(10) }));
         });
         services.AddOutputCache(o =>
         {
@@ -134,6 +140,8 @@ public static class WebSetup
         app.UseMiddleware<SetupRedirectMiddleware>();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapGongkaiApi();
+        app.MapCalendarApi();
+        app.MapRequestsApi();
         app.MapRazorPages();
     }
 }

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Gongkai.Web.Pages.Portal.Apply;
 
 /// <summary>Public tracking by code plus secret (POST, so the secret never lands in a URL or log). No personal data is shown.</summary>
-[EnableRateLimiting("apply")]
+[EnableRateLimiting("track")]
 public sealed class TrackModel(RequestQueries queries, GongkaiDbContext db) : PageModel
 {
     [BindProperty] public string? Code { get; set; }

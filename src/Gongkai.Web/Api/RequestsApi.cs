@@ -1,0 +1,83 @@
+using Gongkai.Application.Calendar;
+using Gongkai.Application.Requests;
+using Gongkai.Domain.Calendar;
+using Gongkai.Domain.Fees;
+using Gongkai.Domain.Requests;
+using Gongkai.Web.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Gongkai.Web.Api;
+
+/// <summary>
+/// Staff API for applications (依申请公开), under /api/v1/staff/requests with an API token. Applicant personal data appear
+/// masked only; refused steps return 400 with the domain's Chinese message.
+/// </summary>
+public static class RequestsApi
+{
+    public sealed record RequestDto(long Id, int AgencyId, string TrackingCode, string Applicant, string ApplicantType, string Channel,
+        string State, DateOnly? ReceivedOn, DateOnly? DueOn, bool ClockRunning, string? CalendarVersion, string? Outcome, IReadOnlyList<string> DeadlineSteps);
+
+    public sealed record StepDto(DateOnly? On, DateOnly? DueOn, string? Content, bool Late, PauseKind? Kind, string? Counterparty,
+        int Days, string? ApprovedBy, string? Reason, FeeMethod? Method, int Quantity, string? Outcome);
+
+    public static void MapRequestsApi(this IEndpointRouteBuilder app)
+    {
+        var staff = app.MapGroup("/api/v1/staff/requests").RequireAuthorization(ApiTokenAuthenticationHandler.PolicyName).WithTags("requests");
+        staff.MapGet("", List).WithName("ListRequests").WithSummary("本单位（及下级单位）的依申请公开案件");
+        staff.MapGet("/{id:long}", Get).WithName("GetRequest").WithSummary("案件及今日答复期限的计算过程");
+        staff.MapPost("/{id:long}/{step}", Step).WithName("RequestStep")
+            .WithSummary("办理一步：confirm, correction, corrected, close-no-correction, consult, consult-end, extend, fee, paid, close-unpaid, decide, answer");
+    }
+
+    private static async Task<Ok<List<RequestDto>>> List(CurrentStaff staff, RequestQueries queries, CancellationToken ct, int? agency = null, int page = 1)
+    {
+        var result = await queries.ListAsync(staff.Context, new RequestFilter(agency, Page: page, PageSize: 100), ct);
+        return TypedResults.Ok(result.Items.Select(r => new RequestDto(r.Id, r.AgencyId, r.TrackingCode, r.NameMasked, r.ApplicantType.Label(), r.Channel.Label(),
+            r.StateLabel, r.ReceivedOn, r.DueOn, r.ClockRunning, null, r.OutcomeKey, [])).ToList());
+    }
+
+    private static async Task<Ok<RequestDto>> Get(long id, CurrentStaff staff, RequestService requests, WorkingDayCalendarProvider calendars,
+        Gongkai.Application.Platform.PlatformClock clock, CancellationToken ct) =>
+        TypedResults.Ok(await ToDtoAsync(await requests.LoadReadableAsync(staff.Context, id, ct), calendars, clock, ct));
+
+    private static async Task<Ok<RequestDto>> Step(long id, string step, StepDto body, CurrentStaff staff, RequestService requests,
+        WorkingDayCalendarProvider calendars, Gongkai.Application.Platform.PlatformClock clock, CancellationToken ct)
+    {
+        var actor = staff.Context;
+        var record = step switch
+        {
+            "confirm" => await requests.ConfirmReceiptAsync(actor, id, body.On, ct),
+            "correction" => await requests.RequestCorrectionAsync(actor, id, body.On, body.DueOn, body.Content, ct),
+            "corrected" => await requests.ReceiveCorrectionAsync(actor, id, body.On, body.Late, ct),
+            "close-no-correction" => await requests.CloseForNoCorrectionAsync(actor, id, ct),
+            "consult" => await requests.StartConsultationAsync(actor, id, body.Kind ?? PauseKind.ThirdPartyConsultation, body.On, body.Counterparty, ct),
+            "consult-end" => await requests.EndConsultationAsync(actor, id, body.On, ct),
+            "extend" => await requests.ExtendAsync(actor, id, body.On, body.Days, body.ApprovedBy, body.Reason, ct),
+            "fee" => await requests.IssueFeeNoticeAsync(actor, id, body.On, body.Method ?? FeeMethod.PerItem, body.Quantity, ct),
+            "paid" => await requests.RecordPaymentAsync(actor, id, body.On, ct),
+            "close-unpaid" => await requests.CloseForNonPaymentAsync(actor, id, ct),
+            "decide" => await requests.DecideAsync(actor, id, body.Outcome, body.On, body.Reason, ct),
+            "answer" => await requests.AnswerAsync(actor, id, body.On, ct),
+            _ => throw new Gongkai.Application.NotFoundException($"未知的办理步骤：{step}"),
+        };
+        return TypedResults.Ok(await ToDtoAsync(record, calendars, clock, ct));
+    }
+
+    private static async Task<RequestDto> ToDtoAsync(RequestRecord r, WorkingDayCalendarProvider calendars, Gongkai.Application.Platform.PlatformClock clock, CancellationToken ct)
+    {
+        IReadOnlyList<string> steps = [];
+        if (r.State is not null)
+        {
+            try
+            {
+                steps = [.. DeadlinePolicy.Compute(RequestService.ToDomain(r), await calendars.CurrentAsync(ct), clock.Today).Steps.Select(s => s.Description)];
+            }
+            catch (CalendarNotCoveredException ex)
+            {
+                steps = [ex.Message];
+            }
+        }
+        return new RequestDto(r.Id, r.AgencyId, r.TrackingCode, r.NameMasked, r.ApplicantType.Label(), r.Channel.Label(), r.State?.Label() ?? "待确认收到",
+            r.ReceivedOn, r.DueOn, r.ClockRunning, r.CalendarVersion, r.OutcomeKey, steps);
+    }
+}
