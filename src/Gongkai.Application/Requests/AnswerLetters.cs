@@ -30,7 +30,7 @@ public sealed class AnswerLetters(
     /// <summary>Default templates, one per outcome group, following the 条例第三十六条 answer types.</summary>
     public static IReadOnlyDictionary<OutcomeGroup, string> DefaultBodies { get; } = new Dictionary<OutcomeGroup, string>
     {
-        [OutcomeGroup.Disclosed] = Body("经审查，您申请获取的信息属于公开范围，本机关决定予以公开（{答复结论}）。所申请信息按您要求的形式提供，或请按本告知书载明的方式、途径和时间获取。"),
+        [OutcomeGroup.Disclosed] = Body("经审查，您申请获取的信息属于公开范围，根据{法律依据}的规定，本机关决定{答复结论}。所申请信息按您要求的形式提供，或请按本告知书载明的方式、途径和时间获取。"),
         [OutcomeGroup.PartlyDisclosed] = Body("经审查，您申请获取的信息中含有不应当公开或者不属于政府信息的内容，但能够作区分处理。根据{法律依据}的规定，本机关向您提供可以公开的部分；对不予公开的部分，理由如下：{理由}"),
         [OutcomeGroup.Withheld] = Body("经审查，您申请获取的信息{答复结论}。根据{法律依据}的规定，本机关决定不予公开。理由如下：{理由}"),
         [OutcomeGroup.CannotProvide] = Body("经审查，{答复结论}。根据{法律依据}的规定，本机关无法提供。说明如下：{理由}"),
@@ -121,7 +121,12 @@ public sealed class AnswerLetters(
             ["{查询码}"] = record.TrackingCode,
             ["{收到日期}"] = ChineseDate(record.ReceivedOn ?? date),
             ["{申请内容}"] = record.Description,
-            ["{答复结论}"] = outcome.Group == OutcomeGroup.PartlyDisclosed ? "部分公开" : StripNumber(outcome.Label),
+            ["{答复结论}"] = outcome.Group switch
+            {
+                OutcomeGroup.Disclosed => "予以公开",
+                OutcomeGroup.PartlyDisclosed => "部分公开",
+                _ => StripNumber(outcome.Label),
+            },
             ["{法律依据}"] = "《中华人民共和国政府信息公开条例》" + (outcome.Article ?? "相关规定"),
             ["{理由}"] = record.DecisionReason ?? "",
             ["{机关}"] = agency.Name,

@@ -13,13 +13,17 @@ public sealed class CjkFontResolver : IFontResolver
 {
     public const string FamilyName = "GongkaiCJK";
 
+    // TrueType-outline fonts first: PDFsharp embeds only the glyphs used (a letter of ~30 KB). Noto CJK has PostScript (CFF)
+    // outlines, which PDFsharp cannot subset, so it embeds the whole face (~13 MB per letter) — correct but heavy.
     private static readonly string[] Candidates =
     [
+        "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
+        "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc",
+        "/usr/share/fonts/truetype/arphic/uming.ttc",
+        "/usr/share/fonts/truetype/arphic/ukai.ttc",
         "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
         "/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc",
         "/usr/share/fonts/noto-cjk/NotoSansCJK-Regular.ttc",
-        "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
-        "/usr/share/fonts/truetype/arphic/ukai.ttc",
     ];
 
     private static readonly object Gate = new();
