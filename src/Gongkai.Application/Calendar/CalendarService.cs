@@ -13,7 +13,7 @@ namespace Gongkai.Application.Calendar;
 /// Platform-admin changes to the working-day calendar (a new year's 节假日安排通知, a mid-year amendment, a local
 /// extension). Each change is audited; rows are ended rather than deleted so older calendar versions stay reproducible.
 /// </summary>
-public sealed class CalendarService(GongkaiDbContext db, AuditLog audit, PlatformClock clock)
+public sealed class CalendarService(GongkaiDbContext db, AuditLog audit, PlatformClock clock, RequestService requests)
 {
     public Task<List<CalendarOverrideRow>> ListAsync(bool includeRemoved, CancellationToken ct = default) =>
         db.CalendarOverrides.AsNoTracking().Where(o => includeRemoved || o.RemovedAt == null)
@@ -66,6 +66,7 @@ public sealed class CalendarService(GongkaiDbContext db, AuditLog audit, Platfor
         audit.Record(actor, "calendar.override.add", "CalendarOverride", d.ToString("yyyy-MM-dd"),
             $"{d:yyyy-MM-dd} 设为{(kind == CalendarDayKind.Rest ? "放假" : "上班")}；依据：{row.Source}；新日历版本：{built.Version}");
         await db.SaveChangesAsync(ct);
+        await requests.RecomputeOpenDeadlinesAsync(ct);
         return row;
     }
 
@@ -89,6 +90,7 @@ public sealed class CalendarService(GongkaiDbContext db, AuditLog audit, Platfor
         audit.Record(actor, "calendar.override.remove", "CalendarOverride", row.Date.ToString("yyyy-MM-dd"),
             $"撤销 {row.Date:yyyy-MM-dd}（{(row.Kind == CalendarDayKind.Rest ? "放假" : "上班")}，依据：{row.Source}）");
         await db.SaveChangesAsync(ct);
+        await requests.RecomputeOpenDeadlinesAsync(ct);
     }
 
     private static void RequireAdmin(StaffContext actor)

@@ -676,6 +676,47 @@ public sealed class RequestService(
         r.Version++;
     }
 
+    /// <summary>
+    /// After a calendar change: recomputes the stored due date of every open case (not answered or closed) with the new
+    /// calendar, so the dashboard and lists follow it. Closed cases keep the due date and version they were decided under.
+    /// Returns the number of cases whose stored due date changed.
+    /// </summary>
+    public async Task<int> RecomputeOpenDeadlinesAsync(CancellationToken ct = default)
+    {
+        var calendar = await calendars.CurrentAsync(ct);
+        var today = clock.Today;
+        var changed = 0;
+        long lastId = 0;
+        while (true)
+        {
+            var batch = await db.Requests.Include(r => r.Corrections).Include(r => r.Pauses)
+                .Where(r => r.Id > lastId && r.State != null && r.FinishedOn == null && r.CalendarVersion != calendar.Version)
+                .OrderBy(r => r.Id).Take(500).ToListAsync(ct);
+            if (batch.Count == 0)
+            {
+                return changed;
+            }
+            foreach (var r in batch)
+            {
+                DateOnly? due;
+                try
+                {
+                    due = DeadlinePolicy.Compute(ToDomain(r), calendar, today).DueOn?.ToDateOnly();
+                }
+                catch (CalendarNotCoveredException)
+                {
+                    due = null;
+                }
+                changed += due == r.DueOn ? 0 : 1;
+                r.DueOn = due;
+                r.CalendarVersion = calendar.Version;
+            }
+            lastId = batch[^1].Id;
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+        }
+    }
+
     private static ReceiptFacts Facts(RequestRecord r) => new(Local(r.SubmittedOn), Local(r.SignedForOn), Local(r.ConfirmedOn));
 
     private static LocalDate? Local(DateOnly? d) => d is { } v ? LocalDate.FromDateOnly(v) : null;
