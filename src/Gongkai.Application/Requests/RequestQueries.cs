@@ -21,7 +21,7 @@ public sealed record RequestRow(long Id, int AgencyId, string AgencyName, string
 public sealed record RequestFilter(int? AgencyId = null, RequestState? State = null, bool UnconfirmedOnly = false, string? Code = null, int Page = 1, int PageSize = 30);
 
 /// <summary>The deadline dashboard: running clocks due within 5 working days or already overdue, and unconfirmed intake.</summary>
-public sealed record DeadlineDashboard(DateOnly Today, DateOnly SoonLimit, IReadOnlyList<RequestRow> Overdue, IReadOnlyList<RequestRow> DueSoon,
+public sealed record DeadlineDashboard(DateOnly Today, DateOnly SoonLimit, int CarriedOverIntoThisYear, IReadOnlyList<RequestRow> Overdue, IReadOnlyList<RequestRow> DueSoon,
     IReadOnlyList<RequestRow> Unconfirmed, IReadOnlyList<RequestRow> NoDueDate, IReadOnlyList<AgencyDeadlineCount> ByAgency);
 
 public sealed record AgencyDeadlineCount(int AgencyId, string AgencyName, int Running, int DueSoon, int Overdue);
@@ -92,7 +92,10 @@ public sealed class RequestQueries(GongkaiDbContext db, AgencyAccess access, Pla
         var names = await db.Agencies.AsNoTracking().Where(x => ids.Contains(x.Id)).ToDictionaryAsync(x => x.Id, x => x.Name, ct);
         var byAgency = counts.Select(c => new AgencyDeadlineCount(c.AgencyId, names.GetValueOrDefault(c.AgencyId, ""), c.Running, c.DueSoon, c.Overdue))
             .OrderByDescending(c => c.Overdue).ThenByDescending(c => c.DueSoon).ThenBy(c => c.AgencyName, StringComparer.Ordinal).ToList();
-        return new DeadlineDashboard(t, soon, overdue, dueSoon, unconfirmed, noDue, byAgency);
+        // 上年结转 for this year's report (received earlier, still open on 1 January).
+        var yearStart = new DateOnly(today.Year, 1, 1);
+        var carried = await q.CountAsync(r => r.ReceivedYear < today.Year && (r.FinishedOn == null || r.FinishedOn >= yearStart), ct);
+        return new DeadlineDashboard(t, soon, carried, overdue, dueSoon, unconfirmed, noDue, byAgency);
     }
 
     /// <summary>

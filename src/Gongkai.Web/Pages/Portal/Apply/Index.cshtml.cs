@@ -36,6 +36,8 @@ public sealed class IndexModel(RequestService requests, PortalQueries portal, Up
 
     public async Task<IActionResult> OnPostAsync()
     {
+        // The receipt carries the one-time secret: never cache it.
+        Response.Headers.CacheControl = "no-store";
         var agency = await portal.AgencyAsync(AgencyCode, HttpContext.RequestAborted);
         if (agency is null)
         {

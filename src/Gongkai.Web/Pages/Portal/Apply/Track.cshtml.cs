@@ -23,6 +23,7 @@ public sealed class TrackModel(RequestQueries queries, GongkaiDbContext db) : Pa
 
     public async Task<IActionResult> OnPostAsync()
     {
+        Response.Headers.CacheControl = "no-store";
         View = await queries.TrackAsync(Code, Secret, HttpContext.RequestAborted);
         if (View is null)
         {
