@@ -40,11 +40,28 @@ public static class RequestsApi
         Gongkai.Application.Platform.PlatformClock clock, CancellationToken ct) =>
         TypedResults.Ok(await ToDtoAsync(await requests.LoadReadableAsync(staff.Context, id, ct), calendars, clock, ct));
 
-    private static async Task<Ok<RequestDto>> Step(long id, string step, StepDto body, CurrentStaff staff, RequestService requests,
-        WorkingDayCalendarProvider calendars, Gongkai.Application.Platform.PlatformClock clock, CancellationToken ct)
+    private static async Task<Results<Ok<RequestDto>, ValidationProblem, NotFound>> Step(long id, string step, StepDto body, CurrentStaff staff,
+        RequestService requests, WorkingDayCalendarProvider calendars, Gongkai.Application.Platform.PlatformClock clock, CancellationToken ct)
     {
-        var actor = staff.Context;
-        var record = step switch
+        try
+        {
+            return TypedResults.Ok(await ToDtoAsync(await RunStepAsync(id, step, body, staff.Context, requests, ct), calendars, clock, ct));
+        }
+        catch (Gongkai.Application.ValidationException ex)
+        {
+            // A refused step: 400 with the rule's Chinese message; nothing was saved.
+            return TypedResults.ValidationProblem(ex.Errors.ToDictionary(e => e.Key, e => e.Value), detail: ex.Message, title: "不能办理此步骤");
+        }
+        catch (Gongkai.Application.NotFoundException)
+        {
+            return TypedResults.NotFound();
+        }
+    }
+
+    private static async Task<RequestRecord> RunStepAsync(long id, string step, StepDto body, Gongkai.Application.Accounts.StaffContext actor,
+        RequestService requests, CancellationToken ct)
+    {
+        return step switch
         {
             "confirm" => await requests.ConfirmReceiptAsync(actor, id, body.On, ct),
             "correction" => await requests.RequestCorrectionAsync(actor, id, body.On, body.DueOn, body.Content, ct),
@@ -60,7 +77,6 @@ public static class RequestsApi
             "answer" => await requests.AnswerAsync(actor, id, body.On, ct),
             _ => throw new Gongkai.Application.NotFoundException($"未知的办理步骤：{step}"),
         };
-        return TypedResults.Ok(await ToDtoAsync(record, calendars, clock, ct));
     }
 
     private static async Task<RequestDto> ToDtoAsync(RequestRecord r, WorkingDayCalendarProvider calendars, Gongkai.Application.Platform.PlatformClock clock, CancellationToken ct)
