@@ -31,6 +31,15 @@ public sealed record TrackingView(RequestRecord Record, string AgencyName, IRead
 
 public sealed record LetterInfo(Guid Id, string FileName, string ContentType, DateTime CreatedAt);
 
+/// <summary>Counts for the annual report (domain.md §4.3): by applicant type, outcome row and appeal bucket.</summary>
+public sealed record AnnualRequestStatistics(
+    int Year,
+    IReadOnlyDictionary<ApplicantType, int> NewlyReceived,
+    IReadOnlyDictionary<ApplicantType, int> CarriedOverFromLastYear,
+    IReadOnlyDictionary<(string OutcomeKey, ApplicantType ApplicantType), int> Outcomes,
+    IReadOnlyDictionary<ApplicantType, int> CarriedOverToNextYear,
+    IReadOnlyDictionary<(AppealKind Kind, AppealResult Result), int> Appeals);
+
 public sealed class RequestQueries(GongkaiDbContext db, AgencyAccess access, PlatformClock clock, WorkingDayCalendarProvider calendars)
 {
     /// <summary>"Due soon" on the dashboard: within this many working days (issue 3).</summary>
@@ -106,6 +115,33 @@ public sealed class RequestQueries(GongkaiDbContext db, AgencyAccess access, Pla
     {
         var yearStart = new DateOnly(year, 1, 1);
         return db.Requests.AsNoTracking().Where(r => r.AgencyId == agencyId && r.ReceivedYear < year && (r.FinishedOn == null || r.FinishedOn >= yearStart));
+    }
+
+    /// <summary>
+    /// Section 三 and 四 figures of <paramref name="year"/>'s annual report for one agency, by applicant column. A case counts in
+    /// 三 in the year it was finished (answered or closed), so 一 + 二 = （七）总计 + 四 holds by construction.
+    /// </summary>
+    public async Task<AnnualRequestStatistics> AnnualStatisticsAsync(int agencyId, int year, CancellationToken ct = default)
+    {
+        var start = new DateOnly(year, 1, 1);
+        var end = new DateOnly(year, 12, 31);
+        var all = db.Requests.AsNoTracking().Where(r => r.AgencyId == agencyId && r.State != null);
+        var received = await all.Where(r => r.ReceivedYear == year).GroupBy(r => r.ApplicantType)
+            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+        var carriedIn = await CarriedOverInto(year, agencyId).GroupBy(r => r.ApplicantType)
+            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+        var finished = await all.Where(r => r.FinishedOn >= start && r.FinishedOn <= end && r.OutcomeKey != null)
+            .GroupBy(r => new { r.OutcomeKey, r.ApplicantType }).Select(g => new { g.Key.OutcomeKey, g.Key.ApplicantType, Count = g.Count() }).ToListAsync(ct);
+        var carriedOut = await all.Where(r => r.ReceivedYear <= year && (r.FinishedOn == null || r.FinishedOn > end)).GroupBy(r => r.ApplicantType)
+            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+        var appeals = await db.RequestAppeals.AsNoTracking().Where(a => a.AgencyId == agencyId && a.FiledOn <= end
+                && (a.ConcludedOn == null || a.ConcludedOn >= start))
+            .Select(a => new { a.Kind, a.Result, a.ConcludedOn }).ToListAsync(ct);
+        // Section 四: an appeal still open at year end counts as 尚未审结 whatever happened later.
+        var appealCounts = appeals.GroupBy(a => (a.Kind, a.ConcludedOn is { } c && c <= end ? a.Result : AppealResult.Pending))
+            .ToDictionary(g => g.Key, g => g.Count());
+        return new AnnualRequestStatistics(year, received, carriedIn,
+            finished.ToDictionary(f => (f.OutcomeKey!, f.ApplicantType), f => f.Count), carriedOut, appealCounts);
     }
 
     /// <summary>True when the case was received in an earlier year and still open on 1 January of <paramref name="year"/>.</summary>

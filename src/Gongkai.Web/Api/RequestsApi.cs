@@ -24,6 +24,7 @@ public static class RequestsApi
     {
         var staff = app.MapGroup("/api/v1/staff/requests").RequireAuthorization(ApiTokenAuthenticationHandler.PolicyName).WithTags("requests");
         staff.MapGet("", List).WithName("ListRequests").WithSummary("本单位（及下级单位）的依申请公开案件");
+        staff.MapGet("/statistics", Statistics).WithName("RequestStatistics").WithSummary("年度报告第三、四部分统计（按申请人类型、办理结果、复议诉讼结果）");
         staff.MapGet("/{id:long}", Get).WithName("GetRequest").WithSummary("案件及今日答复期限的计算过程");
         staff.MapPost("/{id:long}/{step}", Step).WithName("RequestStep")
             .WithSummary("办理一步：confirm, correction, corrected, close-no-correction, consult, consult-end, extend, fee, paid, close-unpaid, decide, answer");
@@ -34,6 +35,25 @@ public static class RequestsApi
         var result = await queries.ListAsync(staff.Context, new RequestFilter(agency, Page: page, PageSize: 100), ct);
         return TypedResults.Ok(result.Items.Select(r => new RequestDto(r.Id, r.AgencyId, r.TrackingCode, r.NameMasked, r.ApplicantType.Label(), r.Channel.Label(),
             r.StateLabel, r.ReceivedOn, r.DueOn, r.ClockRunning, null, r.OutcomeKey, [])).ToList());
+    }
+
+    public sealed record StatisticRow(string Row, string Column, int Count);
+
+    private static async Task<Results<Ok<List<StatisticRow>>, NotFound>> Statistics(int agency, int year, CurrentStaff staff,
+        Gongkai.Application.Agencies.AgencyAccess access, RequestQueries queries, CancellationToken ct)
+    {
+        if (!await access.CanReadAsync(staff.Context, agency, ct))
+        {
+            return TypedResults.NotFound();
+        }
+        var st = await queries.AnnualStatisticsAsync(agency, year, ct);
+        var rows = new List<StatisticRow>();
+        rows.AddRange(st.NewlyReceived.Select(x => new StatisticRow("一、本年新收政府信息公开申请数量", x.Key.Label(), x.Value)));
+        rows.AddRange(st.CarriedOverFromLastYear.Select(x => new StatisticRow("二、上年结转政府信息公开申请数量", x.Key.Label(), x.Value)));
+        rows.AddRange(st.Outcomes.Select(x => new StatisticRow(RequestOutcomes.ByKey(x.Key.OutcomeKey).Label, x.Key.ApplicantType.Label(), x.Value)));
+        rows.AddRange(st.CarriedOverToNextYear.Select(x => new StatisticRow("四、结转下年度继续办理", x.Key.Label(), x.Value)));
+        rows.AddRange(st.Appeals.Select(x => new StatisticRow(x.Key.Kind.Label(), x.Key.Result.Label(), x.Value)));
+        return TypedResults.Ok(rows);
     }
 
     private static async Task<Ok<RequestDto>> Get(long id, CurrentStaff staff, RequestService requests, WorkingDayCalendarProvider calendars,
