@@ -1,8 +1,10 @@
 using Gongkai.Application.Agencies;
 using Gongkai.Application.Audit;
+using Gongkai.Application.Calendar;
 using Gongkai.Application.Catalog;
 using Gongkai.Application.Data;
 using Gongkai.Application.Platform;
+using Gongkai.Application.Requests;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -34,6 +36,12 @@ public static class ServiceCollectionExtensions
         services.AddScoped<PlatformSetupService>();
         services.AddScoped<Accounts.AccountService>();
         services.AddScoped<Demo.DemoCounty>();
+        // 依申请公开 (issue 3).
+        services.AddScoped<CalendarService>();
+        services.AddSingleton<ApplicantDataProtector>();
+        services.AddScoped<RequestService>();
+        services.AddScoped<RequestQueries>();
+        services.AddScoped<AnswerLetters>();
         return services;
     }
 }

@@ -1,6 +1,7 @@
 using Gongkai.Application.Accounts;
 using Gongkai.Application.Agencies;
 using Gongkai.Application.Audit;
+using Gongkai.Application.Calendar;
 using Gongkai.Application.Data;
 using Gongkai.Application.Platform;
 using Gongkai.Domain.Calendar;
@@ -119,13 +120,4 @@ public sealed class StaffItemQueries(GongkaiDbContext db, AgencyAccess access, P
         var rows = await q.OrderByDescending(a => a.Id).Skip((page - 1) * size).Take(size).ToListAsync(ct);
         return new Page<AuditEntry>(rows, page, size, total);
     }
-}
-
-/// <summary>
-/// The working-day calendar in force. Until the official holiday calendar is configured this is Monday–Friday,
-/// which 条例第二十六条 monitoring accepts as an approximation; the official calendar replaces it.
-/// </summary>
-public class WorkingDayCalendarProvider
-{
-    public virtual Task<WorkingDayCalendar> CurrentAsync(CancellationToken ct = default) => Task.FromResult(WorkingDayCalendar.WeekdaysOnly);
 }

@@ -3,6 +3,7 @@ using Gongkai.Application.Agencies;
 using Gongkai.Application.Audit;
 using Gongkai.Application.Catalog;
 using Gongkai.Application.Platform;
+using Gongkai.Application.Requests;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -22,6 +23,17 @@ public sealed class GongkaiDbContext(DbContextOptions<GongkaiDbContext> options)
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    // 依申请公开 (issue 3).
+    public DbSet<RequestRecord> Requests => Set<RequestRecord>();
+    public DbSet<RequestCorrectionRow> RequestCorrections => Set<RequestCorrectionRow>();
+    public DbSet<RequestPauseRow> RequestPauses => Set<RequestPauseRow>();
+    public DbSet<RequestEvent> RequestEvents => Set<RequestEvent>();
+    public DbSet<RequestAttachment> RequestAttachments => Set<RequestAttachment>();
+    public DbSet<RequestLetter> RequestLetters => Set<RequestLetter>();
+    public DbSet<RequestAppeal> RequestAppeals => Set<RequestAppeal>();
+    public DbSet<AnswerTemplate> AnswerTemplates => Set<AnswerTemplate>();
+    public DbSet<CalendarOverrideRow> CalendarOverrides => Set<CalendarOverrideRow>();
 
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 

@@ -89,6 +89,18 @@ public static class WebSetup
             o.AddPolicy("login", ctx => RateLimitPartition.GetFixedWindowLimiter(
                 ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = 20, Window = TimeSpan.FromMinutes(1) }));
+            // Public application form and tracking lookups (issue 3): submissions and secret guesses per client address.
+            o.AddPolicy("apply", ctx => HttpMethods.IsGet(ctx.Request.Method)
+                ? RateLimitPartition.GetNoLimiter("get")
+                : RateLimitPartition.GetFixedWindowLimiter(
+                    ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(10) }));
+            // Tracking lookups and letter downloads: looser (an 80-bit secret is not guessable), still bounded per address.
+            o.AddPolicy("track", ctx => HttpMethods.IsGet(ctx.Request.Method)
+                ? RateLimitPartition.GetNoLimiter("get")
+                : RateLimitPartition.GetFixedWindowLimiter(
+                    ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = 60, Window = TimeSpan.FromMinutes(10) }));
         });
         // Public pages change only when staff publish; a short cache absorbs bursts without going stale for long.
         // Each node caches in its own memory, so a page may lag a publication by at most this long. 0 turns it off.
@@ -138,6 +150,8 @@ public static class WebSetup
         app.UseMiddleware<SetupRedirectMiddleware>();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapGongkaiApi();
+        app.MapCalendarApi();
+        app.MapRequestsApi();
         app.MapPortalEndpoints();
         app.MapRazorPages();
     }

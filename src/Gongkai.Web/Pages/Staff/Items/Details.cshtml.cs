@@ -1,6 +1,7 @@
 using Gongkai.Application;
 using Gongkai.Application.Agencies;
 using Gongkai.Application.Audit;
+using Gongkai.Application.Calendar;
 using Gongkai.Application.Catalog;
 using Gongkai.Application.Data;
 using Gongkai.Application.Platform;

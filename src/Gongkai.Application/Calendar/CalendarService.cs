@@ -1,0 +1,103 @@
+using Gongkai.Application.Accounts;
+using Gongkai.Application.Audit;
+using Gongkai.Application.Data;
+using Gongkai.Application.Platform;
+using Gongkai.Application.Requests;
+using Gongkai.Domain.Calendar;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+
+namespace Gongkai.Application.Calendar;
+
+/// <summary>
+/// Platform-admin changes to the working-day calendar (a new year's 节假日安排通知, a mid-year amendment, a local
+/// extension). Each change is audited; rows are ended rather than deleted so older calendar versions stay reproducible.
+/// </summary>
+public sealed class CalendarService(GongkaiDbContext db, AuditLog audit, PlatformClock clock, RequestService requests)
+{
+    public Task<List<CalendarOverrideRow>> ListAsync(bool includeRemoved, CancellationToken ct = default) =>
+        db.CalendarOverrides.AsNoTracking().Where(o => includeRemoved || o.RemovedAt == null)
+            .OrderBy(o => o.Date).ThenBy(o => o.Id).ToListAsync(ct);
+
+    public async Task<CalendarOverrideRow> AddAsync(StaffContext actor, DateOnly? date, CalendarDayKind kind, string? source, CancellationToken ct = default)
+    {
+        RequireAdmin(actor);
+        var errors = new ValidationErrors();
+        if (date is null)
+        {
+            errors.Add("Date", "请填写日期。");
+        }
+        if (string.IsNullOrWhiteSpace(source))
+        {
+            errors.Add("Source", "请注明依据文件（如国务院办公厅通知的文号或省级文件）。");
+        }
+        if (!Enum.IsDefined(kind))
+        {
+            errors.Add("Kind", "请选择放假或上班。");
+        }
+        errors.ThrowIfAny();
+        var d = date!.Value;
+        if (await db.CalendarOverrides.AnyAsync(o => o.Date == d && o.RemovedAt == null, ct))
+        {
+            throw new ValidationException("Date", $"{d:yyyy-MM-dd} 已有调整记录，请先撤销原记录。");
+        }
+        var active = await db.CalendarOverrides.AsNoTracking().Where(o => o.RemovedAt == null)
+            .Select(o => new { o.Date, o.Kind, o.Source }).ToListAsync(ct);
+        var overrides = active.Select(o => new CalendarOverride(LocalDate.FromDateOnly(o.Date), o.Kind, o.Source)).ToList();
+        overrides.Add(new CalendarOverride(LocalDate.FromDateOnly(d), kind, source!.Trim()));
+        WorkingDayCalendar built;
+        try
+        {
+            built = WorkingDayCalendarProvider.Build(overrides);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new ValidationException("Date", ex.Message.Split(" (Parameter")[0]);
+        }
+        var row = new CalendarOverrideRow
+        {
+            Date = d,
+            Kind = kind,
+            Source = source.Trim(),
+            ChangedAt = clock.UtcNow,
+            ChangedByName = actor.UserName,
+        };
+        db.CalendarOverrides.Add(row);
+        audit.Record(actor, "calendar.override.add", "CalendarOverride", d.ToString("yyyy-MM-dd"),
+            $"{d:yyyy-MM-dd} 设为{(kind == CalendarDayKind.Rest ? "放假" : "上班")}；依据：{row.Source}；新日历版本：{built.Version}");
+        await db.SaveChangesAsync(ct);
+        await requests.RecomputeOpenDeadlinesAsync(ct);
+        return row;
+    }
+
+    public async Task RemoveAsync(StaffContext actor, long id, CancellationToken ct = default)
+    {
+        RequireAdmin(actor);
+        var row = await db.CalendarOverrides.SingleOrDefaultAsync(o => o.Id == id && o.RemovedAt == null, ct)
+            ?? throw new NotFoundException("找不到该日历调整记录。");
+        var remaining = await db.CalendarOverrides.AsNoTracking().Where(o => o.RemovedAt == null && o.Id != id)
+            .Select(o => new { o.Date, o.Kind, o.Source }).ToListAsync(ct);
+        try
+        {
+            WorkingDayCalendarProvider.Build(remaining.Select(o => new CalendarOverride(LocalDate.FromDateOnly(o.Date), o.Kind, o.Source)).ToList());
+        }
+        catch (ArgumentException ex)
+        {
+            throw new ValidationException("Date", ex.Message.Split(" (Parameter")[0]);
+        }
+        row.RemovedAt = clock.UtcNow;
+        row.RemovedByName = actor.UserName;
+        audit.Record(actor, "calendar.override.remove", "CalendarOverride", row.Date.ToString("yyyy-MM-dd"),
+            $"撤销 {row.Date:yyyy-MM-dd}（{(row.Kind == CalendarDayKind.Rest ? "放假" : "上班")}，依据：{row.Source}）");
+        await db.SaveChangesAsync(ct);
+        await requests.RecomputeOpenDeadlinesAsync(ct);
+    }
+
+    private static void RequireAdmin(StaffContext actor)
+    {
+        if (!actor.IsPlatformAdmin)
+        {
+            throw new ForbiddenException("只有平台管理员可以调整工作日历。");
+        }
+    }
+}

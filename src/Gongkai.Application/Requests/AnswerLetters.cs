@@ -1,0 +1,304 @@
+using System.Security.Cryptography;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Wordprocessing;
+using Gongkai.Application.Accounts;
+using Gongkai.Application.Agencies;
+using Gongkai.Application.Audit;
+using Gongkai.Application.Data;
+using Gongkai.Application.Platform;
+using Gongkai.Domain.Requests;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using PdfSharp.Drawing;
+using PdfSharp.Pdf;
+
+namespace Gongkai.Application.Requests;
+
+/// <summary>
+/// The answer letter (政府信息公开申请答复告知书, 条例第三十六条) from an editable template per outcome group, as Word and PDF,
+/// stored with the case and offered on the public tracking page.
+/// Placeholders: {申请人} {查询码} {收到日期} {申请内容} {答复结论} {法律依据} {理由} {机关} {答复日期}.
+/// </summary>
+public sealed class AnswerLetters(
+    GongkaiDbContext db, AgencyAccess access, AuditLog audit, PlatformClock clock, ApplicantDataProtector protector, IConfiguration configuration)
+{
+    public const string DocxType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+    private const string Closing = "如对本答复不服，可以在收到本告知书之日起六十日内依法申请行政复议，或者在六个月内依法向人民法院提起行政诉讼（条例第五十一条）。";
+
+    /// <summary>Default templates, one per outcome group, following the 条例第三十六条 answer types.</summary>
+    public static IReadOnlyDictionary<OutcomeGroup, string> DefaultBodies { get; } = new Dictionary<OutcomeGroup, string>
+    {
+        [OutcomeGroup.Disclosed] = Body("经审查，您申请获取的信息属于公开范围，根据{法律依据}的规定，本机关决定{答复结论}。所申请信息按您要求的形式提供，或请按本告知书载明的方式、途径和时间获取。"),
+        [OutcomeGroup.PartlyDisclosed] = Body("经审查，您申请获取的信息中含有不应当公开或者不属于政府信息的内容，但能够作区分处理。根据{法律依据}的规定，本机关向您提供可以公开的部分；对不予公开的部分，理由如下：{理由}"),
+        [OutcomeGroup.Withheld] = Body("经审查，您申请获取的信息{答复结论}。根据{法律依据}的规定，本机关决定不予公开。理由如下：{理由}"),
+        [OutcomeGroup.CannotProvide] = Body("经审查，{答复结论}。根据{法律依据}的规定，本机关无法提供。说明如下：{理由}"),
+        [OutcomeGroup.NotProcessed] = Body("经审查，您的申请属于“{答复结论}”的情形。根据{法律依据}的规定，本机关不予处理。说明如下：{理由}"),
+        [OutcomeGroup.OtherHandling] = Body("{答复结论}。依据：{法律依据}。{理由}"),
+    };
+
+    private static string Body(string middle) =>
+        "{申请人}：\n本机关于{收到日期}收到您提出的政府信息公开申请（查询码：{查询码}），申请获取：{申请内容}。\n"
+        + middle + "\n" + Closing + "\n{机关}\n{答复日期}";
+
+    /// <summary>Seeds missing defaults; returns the templates in group order.</summary>
+    public async Task<List<AnswerTemplate>> TemplatesAsync(CancellationToken ct = default)
+    {
+        var existing = await db.AnswerTemplates.ToListAsync(ct);
+        var added = false;
+        foreach (var (group, body) in DefaultBodies)
+        {
+            if (existing.All(t => t.Group != group))
+            {
+                var t = new AnswerTemplate { Group = group, Title = "政府信息公开申请答复告知书", Body = body, UpdatedAt = clock.UtcNow, UpdatedByName = "系统默认" };
+                db.AnswerTemplates.Add(t);
+                existing.Add(t);
+                added = true;
+            }
+        }
+        if (added)
+        {
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException)
+            {
+                // Another request seeded them first (unique index on Group): use theirs.
+                db.ChangeTracker.Clear();
+                existing = await db.AnswerTemplates.ToListAsync(ct);
+            }
+        }
+        return [.. existing.OrderBy(t => t.Group)];
+    }
+
+    public async Task UpdateTemplateAsync(StaffContext actor, OutcomeGroup group, string? title, string? body, CancellationToken ct = default)
+    {
+        if (!actor.IsPlatformAdmin)
+        {
+            throw new ForbiddenException("只有平台管理员可以修改告知书模板。");
+        }
+        var errors = new ValidationErrors();
+        if (string.IsNullOrWhiteSpace(title) || title.Length > 200)
+        {
+            errors.Add("Title", "请填写标题（不超过200字）。");
+        }
+        if (string.IsNullOrWhiteSpace(body) || body.Length > 20000)
+        {
+            errors.Add("Body", "请填写正文（不超过20000字）。");
+        }
+        else if (!body.Contains("{法律依据}", StringComparison.Ordinal) && group != OutcomeGroup.Disclosed)
+        {
+            errors.Add("Body", "正文须包含 {法律依据}：告知书应当说明所依据的条款（条例第三十六条）。");
+        }
+        errors.ThrowIfAny();
+        var template = (await TemplatesAsync(ct)).Single(t => t.Group == group);
+        template.Title = title!.Trim();
+        template.Body = body!.Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
+        template.UpdatedAt = clock.UtcNow;
+        template.UpdatedByName = actor.UserName;
+        audit.Record(actor, "request.template.update", "AnswerTemplate", (int)group, group.Label());
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Fills the template for the case's outcome and stores the .docx and .pdf with the case.</summary>
+    public async Task GenerateAsync(StaffContext actor, long requestId, CancellationToken ct = default)
+    {
+        var record = await db.Requests.SingleOrDefaultAsync(r => r.Id == requestId, ct) ?? throw new NotFoundException("找不到该申请，或您无权查看。");
+        await access.EnsureWritableAsync(actor, record.AgencyId, ct);
+        if (record.OutcomeKey is not { } key)
+        {
+            throw new ValidationException("Letter", "尚未作出答复决定，不能生成告知书。");
+        }
+        var outcome = RequestOutcomes.ByKey(key);
+        var template = (await TemplatesAsync(ct)).Single(t => t.Group == outcome.Group);
+        var agency = await db.Agencies.AsNoTracking().SingleAsync(a => a.Id == record.AgencyId, ct);
+        var date = record.AnsweredOn ?? record.ClosedOn ?? record.DecidedOn ?? clock.TodayDate;
+        var values = new Dictionary<string, string>
+        {
+            ["{申请人}"] = protector.Unprotect(record.NameProtected),
+            ["{查询码}"] = record.TrackingCode,
+            ["{收到日期}"] = ChineseDate(record.ReceivedOn ?? date),
+            ["{申请内容}"] = record.Description,
+            ["{答复结论}"] = outcome.Group switch
+            {
+                OutcomeGroup.Disclosed => "予以公开",
+                OutcomeGroup.PartlyDisclosed => "部分公开",
+                _ => StripNumber(outcome.Label),
+            },
+            ["{法律依据}"] = "《中华人民共和国政府信息公开条例》" + (outcome.Article ?? "相关规定"),
+            ["{理由}"] = record.DecisionReason ?? "",
+            ["{机关}"] = agency.Name,
+            ["{答复日期}"] = ChineseDate(date),
+        };
+        var body = values.Aggregate(template.Body, (text, kv) => text.Replace(kv.Key, kv.Value, StringComparison.Ordinal));
+        var paragraphs = body.Split('\n');
+        var baseName = $"答复告知书-{record.TrackingCode}";
+        var now = clock.UtcNow;
+        var docx = Docx(template.Title, paragraphs);
+        db.RequestLetters.Add(Letter(record.Id, baseName + ".docx", DocxType, docx, now, actor));
+        var pdfNote = "";
+        if (ConfigurePdfLicense(configuration["Letters:PdfSharpLicense"]))
+        {
+            CjkFontResolver.Install(configuration["Letters:FontPath"]);
+            try
+            {
+                db.RequestLetters.Add(Letter(record.Id, baseName + ".pdf", "application/pdf", Pdf(template.Title, paragraphs), now, actor));
+            }
+            catch (PdfSharp.License.PdfSharpLicenseException)
+            {
+                pdfNote = "（PDF 组件许可 Letters:PdfSharpLicense 无效，仅生成 Word 版）";
+            }
+        }
+        else
+        {
+            pdfNote = "（未配置 PDF 组件许可 Letters:PdfSharpLicense，仅生成 Word 版）";
+        }
+        db.RequestEvents.Add(new RequestEvent
+        {
+            RequestId = record.Id,
+            Action = "request.letter",
+            On = clock.TodayDate,
+            At = now,
+            ActorId = actor.UserId,
+            ActorName = actor.UserName,
+            Summary = $"生成答复告知书（{outcome.Group.Label()}）{pdfNote}。",
+            Public = true,
+        });
+        audit.Record(actor, "request.letter", "Request", record.Id, $"{record.TrackingCode} 生成告知书（{outcome.Label}）", record.AgencyId);
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// PDFsharp 6.5 refuses to run until a license is chosen: "AGPL" (open-source use under the AGPL) or a commercial key.
+    /// That is the operator's decision, so it comes from configuration; without it only the Word letter is produced.
+    /// </summary>
+    public static bool ConfigurePdfLicense(string? setting)
+    {
+        if (string.IsNullOrWhiteSpace(setting))
+        {
+            return false;
+        }
+        if (string.Equals(setting.Trim(), "AGPL", StringComparison.OrdinalIgnoreCase))
+        {
+            PdfSharp.PdfSharpLicense.SetAgplLicense();
+        }
+        else
+        {
+            PdfSharp.PdfSharpLicense.LoadLicense(setting.Trim());
+        }
+        return true;
+    }
+
+    private static RequestLetter Letter(long requestId, string name, string type, byte[] data, DateTime at, StaffContext actor) => new()
+    {
+        Id = Guid.NewGuid(),
+        RequestId = requestId,
+        FileName = name,
+        ContentType = type,
+        Data = data,
+        Sha256 = Convert.ToHexStringLower(SHA256.HashData(data)),
+        CreatedAt = at,
+        CreatedByName = actor.UserName,
+    };
+
+    private static string StripNumber(string label) => label.Length > 2 && char.IsAsciiDigit(label[0]) && label[1] == '.' ? label[2..] : label;
+
+    private static string ChineseDate(DateOnly d) => $"{d.Year}年{d.Month}月{d.Day}日";
+
+    /// <summary>A plain official-letter layout: centred bold title, first-line-indented body, agency and date right-aligned.</summary>
+    public static byte[] Docx(string title, IReadOnlyList<string> paragraphs)
+    {
+        using var stream = new MemoryStream();
+        using (var doc = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
+        {
+            var main = doc.AddMainDocumentPart();
+            var body = new Body();
+            body.Append(Para(title, JustificationValues.Center, bold: true, size: 36, indent: false));
+            for (var i = 0; i < paragraphs.Count; i++)
+            {
+                var tail = i >= paragraphs.Count - 2;
+                body.Append(Para(paragraphs[i], tail ? JustificationValues.Right : JustificationValues.Both, bold: false, size: 32, indent: i > 0 && !tail));
+            }
+            main.Document = new Document(body);
+            main.Document.Save();
+        }
+        return stream.ToArray();
+    }
+
+    private static Paragraph Para(string text, JustificationValues align, bool bold, int size, bool indent)
+    {
+        var runProps = new RunProperties(
+            new RunFonts { EastAsia = "仿宋", Ascii = "仿宋", HighAnsi = "仿宋" },
+            new FontSize { Val = size.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        if (bold)
+        {
+            runProps.Append(new Bold());
+        }
+        var props = new ParagraphProperties(new Justification { Val = align }, new SpacingBetweenLines { After = "120" });
+        if (indent)
+        {
+            props.Append(new Indentation { FirstLineChars = 200 });
+        }
+        return new Paragraph(props, new Run(runProps, new Text(text) { Space = SpaceProcessingModeValues.Preserve }));
+    }
+
+    /// <summary>A4 PDF with the CJK font; lines are broken by measured width (CJK text has no spaces to break at).</summary>
+    public static byte[] Pdf(string title, IReadOnlyList<string> paragraphs)
+    {
+        using var document = new PdfDocument();
+        document.Info.Title = title;
+        var titleFont = new XFont(CjkFontResolver.FamilyName, 18, XFontStyleEx.Bold);
+        var font = new XFont(CjkFontResolver.FamilyName, 12, XFontStyleEx.Regular);
+        const double margin = 72;
+        var page = document.AddPage();
+        page.Size = PdfSharp.PageSize.A4;
+        var gfx = XGraphics.FromPdfPage(page);
+        var width = page.Width.Point - (2 * margin);
+        var y = margin;
+        var titleSize = gfx.MeasureString(title, titleFont);
+        gfx.DrawString(title, titleFont, XBrushes.Black, new XPoint(margin + ((width - titleSize.Width) / 2), y + titleSize.Height));
+        y += titleSize.Height * 2;
+        var lineHeight = font.GetHeight() * 1.5;
+        for (var i = 0; i < paragraphs.Count; i++)
+        {
+            var tail = i >= paragraphs.Count - 2;
+            var text = (i > 0 && !tail ? "　　" : "") + paragraphs[i];
+            foreach (var line in Wrap(gfx, text, font, width))
+            {
+                if (y + lineHeight > page.Height.Point - margin)
+                {
+                    gfx.Dispose();
+                    page = document.AddPage();
+                    page.Size = PdfSharp.PageSize.A4;
+                    gfx = XGraphics.FromPdfPage(page);
+                    y = margin;
+                }
+                var x = tail ? margin + width - gfx.MeasureString(line, font).Width : margin;
+                gfx.DrawString(line, font, XBrushes.Black, new XPoint(x, y + font.GetHeight()));
+                y += lineHeight;
+            }
+        }
+        gfx.Dispose();
+        using var stream = new MemoryStream();
+        document.Save(stream, false);
+        return stream.ToArray();
+    }
+
+    private static List<string> Wrap(XGraphics gfx, string text, XFont font, double width)
+    {
+        var lines = new List<string>();
+        var start = 0;
+        for (var end = 1; end <= text.Length; end++)
+        {
+            if (gfx.MeasureString(text[start..end], font).Width > width && end - start > 1)
+            {
+                lines.Add(text[start..(end - 1)]);
+                start = end - 1;
+            }
+        }
+        lines.Add(text[start..]);
+        return lines;
+    }
+}

@@ -1,0 +1,39 @@
+using Microsoft.AspNetCore.DataProtection;
+
+namespace Gongkai.Application.Requests;
+
+/// <summary>
+/// Encrypts applicants' personal data at rest (name, ID number, phone, address, e-mail) with ASP.NET Core Data
+/// Protection; the key ring lives in the database, so every web node can decrypt. Lists show masked forms only.
+/// </summary>
+public sealed class ApplicantDataProtector(IDataProtectionProvider provider)
+{
+    private readonly IDataProtector _protector = provider.CreateProtector("Gongkai.Requests.ApplicantPersonalData.v1");
+
+    public string Protect(string value) => _protector.Protect(value);
+
+    public string? ProtectOptional(string? value) => string.IsNullOrWhiteSpace(value) ? null : _protector.Protect(value.Trim());
+
+    public string Unprotect(string value) => _protector.Unprotect(value);
+
+    public string? UnprotectOptional(string? value) => value is null ? null : _protector.Unprotect(value);
+
+    /// <summary>张三 → 张*；欧阳小明 → 欧***; organisation names keep the first two characters.</summary>
+    public static string MaskName(string name)
+    {
+        name = name.Trim();
+        if (name.Length <= 1)
+        {
+            return "*";
+        }
+        var keep = name.Length > 6 ? 2 : 1;
+        return string.Concat(name.AsSpan(0, keep), new string('*', Math.Min(name.Length - keep, 6)));
+    }
+
+    /// <summary>110101199003071234 → 110***********1234 (first 3, last 4).</summary>
+    public static string MaskId(string id)
+    {
+        id = id.Trim();
+        return id.Length <= 7 ? new string('*', id.Length) : string.Concat(id.AsSpan(0, 3), new string('*', id.Length - 7), id.AsSpan(id.Length - 4));
+    }
+}

@@ -1,0 +1,33 @@
+using Gongkai.Domain.Requests;
+
+namespace Gongkai.Application.Requests;
+
+/// <summary>The contents 条例第二十九条 requires of an application, as typed by the applicant or by staff.</summary>
+public sealed class ApplicationInput
+{
+    public ApplicantType ApplicantType { get; set; } = ApplicantType.NaturalPerson;
+
+    /// <summary>姓名 (自然人) or 名称 (法人或其他组织).</summary>
+    public string? Name { get; set; }
+
+    /// <summary>居民身份证号码 (自然人) or 统一社会信用代码 (法人或其他组织).</summary>
+    public string? IdNumber { get; set; }
+
+    public string? Phone { get; set; }
+    public string? Email { get; set; }
+    public string? Address { get; set; }
+
+    /// <summary>所需政府信息的名称、文号或者便于查询的其他特征性描述.</summary>
+    public string? Description { get; set; }
+    public string? DocumentNumber { get; set; }
+    public string? WantedForm { get; set; }
+    public string? Delivery { get; set; }
+}
+
+/// <summary>条例第二十九条第（三）项: the form of the information and the way of obtaining it.</summary>
+public static class ApplicationChoices
+{
+    public static IReadOnlyList<string> Forms { get; } = ["纸质文本", "电子文档", "光盘/存储介质", "查阅/抄录"];
+
+    public static IReadOnlyList<string> Deliveries { get; } = ["邮寄", "电子邮件", "自行领取", "在线获取"];
+}

@@ -1,0 +1,128 @@
+using System.Buffers.Binary;
+using System.Text;
+using PdfSharp.Fonts;
+
+namespace Gongkai.Application.Requests;
+
+/// <summary>
+/// Gives PDFsharp a CJK font for the answer letters. PDFsharp needs the bytes of one font face; the Noto CJK fonts ship as
+/// a .ttc collection, so the Simplified Chinese face is cut out into a standalone font. Candidates, in order: the
+/// configured path (<c>Letters:FontPath</c>), Noto Sans/Serif CJK, WenQuanYi Micro Hei, AR PL UKai.
+/// </summary>
+public sealed class CjkFontResolver : IFontResolver
+{
+    public const string FamilyName = "GongkaiCJK";
+
+    // TrueType-outline fonts first: PDFsharp embeds only the glyphs used (a letter of ~30 KB). Noto CJK has PostScript (CFF)
+    // outlines, which PDFsharp cannot subset, so it embeds the whole face (~13 MB per letter) — correct but heavy.
+    private static readonly string[] Candidates =
+    [
+        "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
+        "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc",
+        "/usr/share/fonts/truetype/arphic/uming.ttc",
+        "/usr/share/fonts/truetype/arphic/ukai.ttc",
+        "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
+        "/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc",
+        "/usr/share/fonts/noto-cjk/NotoSansCJK-Regular.ttc",
+    ];
+
+    private static readonly object Gate = new();
+    private static string? _configuredPath;
+    private static byte[]? _face;
+
+    /// <summary>Installs the resolver once per process (PDFsharp's resolver is global).</summary>
+    public static void Install(string? configuredPath)
+    {
+        lock (Gate)
+        {
+            _configuredPath = configuredPath;
+            if (GlobalFontSettings.FontResolver is not CjkFontResolver)
+            {
+                GlobalFontSettings.FontResolver = new CjkFontResolver();
+            }
+        }
+    }
+
+    public FontResolverInfo? ResolveTypeface(string familyName, bool bold, bool italic) => new(FamilyName);
+
+    public byte[]? GetFont(string faceName)
+    {
+        lock (Gate)
+        {
+            return _face ??= LoadFace();
+        }
+    }
+
+    private static byte[] LoadFace()
+    {
+        var paths = _configuredPath is null ? Candidates : [_configuredPath, .. Candidates];
+        foreach (var path in paths)
+        {
+            if (File.Exists(path))
+            {
+                var bytes = File.ReadAllBytes(path);
+                return IsCollection(bytes) ? ExtractFace(bytes, PreferredFace(bytes)) : bytes;
+            }
+        }
+        throw new InvalidOperationException("找不到中文字体，无法生成 PDF：请安装 fonts-noto-cjk，或在配置 Letters:FontPath 中指定 .ttf/.otf/.ttc 字体文件。");
+    }
+
+    private static bool IsCollection(byte[] b) => b.Length > 12 && b[0] == 't' && b[1] == 't' && b[2] == 'c' && b[3] == 'f';
+
+    /// <summary>The face whose name table mentions "CJK SC" (Simplified Chinese glyph forms); otherwise the first.</summary>
+    private static int PreferredFace(byte[] b)
+    {
+        var count = (int)BinaryPrimitives.ReadUInt32BigEndian(b.AsSpan(8));
+        var marker = Encoding.BigEndianUnicode.GetBytes("CJK SC");
+        for (var i = 0; i < count; i++)
+        {
+            var offset = (int)BinaryPrimitives.ReadUInt32BigEndian(b.AsSpan(12 + (4 * i)));
+            var (nameOffset, nameLength) = FindTable(b, offset, "name");
+            if (nameLength > 0 && b.AsSpan(nameOffset, nameLength).IndexOf(marker) >= 0)
+            {
+                return i;
+            }
+        }
+        return 0;
+    }
+
+    private static (int Offset, int Length) FindTable(byte[] b, int fontOffset, string tag)
+    {
+        var numTables = BinaryPrimitives.ReadUInt16BigEndian(b.AsSpan(fontOffset + 4));
+        for (var t = 0; t < numTables; t++)
+        {
+            var rec = fontOffset + 12 + (16 * t);
+            if (Encoding.ASCII.GetString(b, rec, 4) == tag)
+            {
+                return ((int)BinaryPrimitives.ReadUInt32BigEndian(b.AsSpan(rec + 8)), (int)BinaryPrimitives.ReadUInt32BigEndian(b.AsSpan(rec + 12)));
+            }
+        }
+        return (0, 0);
+    }
+
+    /// <summary>Rebuilds face <paramref name="index"/> of a collection as a standalone font: same tables, offsets rebased.</summary>
+    private static byte[] ExtractFace(byte[] b, int index)
+    {
+        var fontOffset = (int)BinaryPrimitives.ReadUInt32BigEndian(b.AsSpan(12 + (4 * index)));
+        var numTables = BinaryPrimitives.ReadUInt16BigEndian(b.AsSpan(fontOffset + 4));
+        var headerLength = 12 + (16 * numTables);
+        var tables = new List<(int Record, int Offset, int Length)>();
+        for (var t = 0; t < numTables; t++)
+        {
+            var rec = fontOffset + 12 + (16 * t);
+            tables.Add((rec, (int)BinaryPrimitives.ReadUInt32BigEndian(b.AsSpan(rec + 8)), (int)BinaryPrimitives.ReadUInt32BigEndian(b.AsSpan(rec + 12))));
+        }
+        var total = headerLength + tables.Sum(t => (t.Length + 3) & ~3);
+        var output = new byte[total];
+        b.AsSpan(fontOffset, headerLength).CopyTo(output);
+        var position = headerLength;
+        for (var t = 0; t < tables.Count; t++)
+        {
+            var (_, offset, length) = tables[t];
+            b.AsSpan(offset, length).CopyTo(output.AsSpan(position));
+            BinaryPrimitives.WriteUInt32BigEndian(output.AsSpan(12 + (16 * t) + 8), (uint)position);
+            position += (length + 3) & ~3;
+        }
+        return output;
+    }
+}

@@ -1,0 +1,196 @@
+using System.Security.Cryptography;
+using System.Text;
+using Gongkai.Application.Accounts;
+using Gongkai.Application.Agencies;
+using Gongkai.Application.Calendar;
+using Gongkai.Application.Catalog;
+using Gongkai.Application.Data;
+using Gongkai.Application.Platform;
+using Gongkai.Domain.Requests;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gongkai.Application.Requests;
+
+/// <summary>A case in a back-office list: masked applicant only.</summary>
+public sealed record RequestRow(long Id, int AgencyId, string AgencyName, string TrackingCode, string NameMasked, ApplicantType ApplicantType,
+    SubmissionChannel Channel, RequestState? State, DateOnly? ReceivedOn, DateOnly? DueOn, bool ClockRunning, string? OutcomeKey, DateTime SubmittedAt)
+{
+    public string StateLabel => State?.Label() ?? "待确认收到";
+}
+
+public sealed record RequestFilter(int? AgencyId = null, RequestState? State = null, bool UnconfirmedOnly = false, string? Code = null, int Page = 1, int PageSize = 30);
+
+/// <summary>The deadline dashboard: running clocks due within 5 working days or already overdue, and unconfirmed intake.</summary>
+public sealed record DeadlineDashboard(DateOnly Today, DateOnly SoonLimit, int CarriedOverIntoThisYear, IReadOnlyList<RequestRow> Overdue, IReadOnlyList<RequestRow> DueSoon,
+    IReadOnlyList<RequestRow> Unconfirmed, IReadOnlyList<RequestRow> NoDueDate, IReadOnlyList<AgencyDeadlineCount> ByAgency);
+
+public sealed record AgencyDeadlineCount(int AgencyId, string AgencyName, int Running, int DueSoon, int Overdue);
+
+/// <summary>What the public tracking page shows: status, dates, timeline, letters — no personal data.</summary>
+public sealed record TrackingView(RequestRecord Record, string AgencyName, IReadOnlyList<RequestEvent> Timeline, IReadOnlyList<LetterInfo> Letters);
+
+public sealed record LetterInfo(Guid Id, string FileName, string ContentType, DateTime CreatedAt);
+
+/// <summary>Counts for the annual report (domain.md §4.3): by applicant type, outcome row and appeal bucket.</summary>
+public sealed record AnnualRequestStatistics(
+    int Year,
+    IReadOnlyDictionary<ApplicantType, int> NewlyReceived,
+    IReadOnlyDictionary<ApplicantType, int> CarriedOverFromLastYear,
+    IReadOnlyDictionary<(string OutcomeKey, ApplicantType ApplicantType), int> Outcomes,
+    IReadOnlyDictionary<ApplicantType, int> CarriedOverToNextYear,
+    IReadOnlyDictionary<(AppealKind Kind, AppealResult Result), int> Appeals);
+
+public sealed class RequestQueries(GongkaiDbContext db, AgencyAccess access, PlatformClock clock, WorkingDayCalendarProvider calendars)
+{
+    /// <summary>"Due soon" on the dashboard: within this many working days (issue 3).</summary>
+    public const int DueSoonWorkingDays = 5;
+
+    public async Task<Page<RequestRow>> ListAsync(StaffContext actor, RequestFilter filter, CancellationToken ct = default)
+    {
+        var q = Visible(actor);
+        if (filter.AgencyId is { } agencyId)
+        {
+            q = q.Where(r => r.AgencyId == agencyId);
+        }
+        if (filter.UnconfirmedOnly)
+        {
+            q = q.Where(r => r.State == null);
+        }
+        else if (filter.State is { } state)
+        {
+            q = q.Where(r => r.State == state);
+        }
+        if (!string.IsNullOrWhiteSpace(filter.Code))
+        {
+            var code = filter.Code.Trim().ToUpperInvariant();
+            q = q.Where(r => r.TrackingCode.Contains(code));
+        }
+        var size = Math.Clamp(filter.PageSize, 1, 200);
+        var page = Math.Max(1, filter.Page);
+        var total = await q.CountAsync(ct);
+        var rows = await Rows(q.OrderByDescending(r => r.SubmittedAt).ThenByDescending(r => r.Id).Skip((page - 1) * size).Take(size)).ToListAsync(ct);
+        return new Page<RequestRow>(rows, page, size, total);
+    }
+
+    public async Task<DeadlineDashboard> DeadlinesAsync(StaffContext actor, int? agencyId, CancellationToken ct = default)
+    {
+        var today = clock.Today;
+        var calendar = await calendars.CurrentAsync(ct);
+        var soon = calendar.AddWorkingDays(today, DueSoonWorkingDays).ToDateOnly();
+        var t = today.ToDateOnly();
+        var q = Visible(actor);
+        if (agencyId is { } a)
+        {
+            q = q.Where(r => r.AgencyId == a);
+        }
+        // Running clocks only: paused cases are not late while paused (条例第三十三条第三款). Index (AgencyId, ClockRunning, DueOn).
+        var running = q.Where(r => r.ClockRunning);
+        var overdue = await Rows(running.Where(r => r.DueOn < t).OrderBy(r => r.DueOn).Take(200)).ToListAsync(ct);
+        var dueSoon = await Rows(running.Where(r => r.DueOn >= t && r.DueOn <= soon).OrderBy(r => r.DueOn).Take(200)).ToListAsync(ct);
+        var noDue = await Rows(running.Where(r => r.DueOn == null).Take(50)).ToListAsync(ct);
+        var unconfirmed = await Rows(q.Where(r => r.State == null).OrderBy(r => r.SubmittedAt).Take(200)).ToListAsync(ct);
+        var counts = await running.GroupBy(r => r.AgencyId)
+            .Select(g => new
+            {
+                AgencyId = g.Key,
+                Running = g.Count(),
+                DueSoon = g.Count(r => r.DueOn >= t && r.DueOn <= soon),
+                Overdue = g.Count(r => r.DueOn < t),
+            }).ToListAsync(ct);
+        var ids = counts.Select(c => c.AgencyId).ToList();
+        var names = await db.Agencies.AsNoTracking().Where(x => ids.Contains(x.Id)).ToDictionaryAsync(x => x.Id, x => x.Name, ct);
+        var byAgency = counts.Select(c => new AgencyDeadlineCount(c.AgencyId, names.GetValueOrDefault(c.AgencyId, ""), c.Running, c.DueSoon, c.Overdue))
+            .OrderByDescending(c => c.Overdue).ThenByDescending(c => c.DueSoon).ThenBy(c => c.AgencyName, StringComparer.Ordinal).ToList();
+        // 上年结转 for this year's report (received earlier, still open on 1 January).
+        var yearStart = new DateOnly(today.Year, 1, 1);
+        var carried = await q.CountAsync(r => r.ReceivedYear < today.Year && (r.FinishedOn == null || r.FinishedOn >= yearStart), ct);
+        return new DeadlineDashboard(t, soon, carried, overdue, dueSoon, unconfirmed, noDue, byAgency);
+    }
+
+    /// <summary>
+    /// 上年结转: cases received before <paramref name="year"/> and not finished (answered or closed) by 31 December of the
+    /// previous year — counted under 二、上年结转政府信息公开申请数量 of <paramref name="year"/>'s report.
+    /// </summary>
+    public IQueryable<RequestRecord> CarriedOverInto(int year, int agencyId)
+    {
+        var yearStart = new DateOnly(year, 1, 1);
+        return db.Requests.AsNoTracking().Where(r => r.AgencyId == agencyId && r.ReceivedYear < year && (r.FinishedOn == null || r.FinishedOn >= yearStart));
+    }
+
+    /// <summary>
+    /// Section 三 and 四 figures of <paramref name="year"/>'s annual report for one agency, by applicant column. A case counts in
+    /// 三 in the year it was finished (answered or closed), so 一 + 二 = （七）总计 + 四 holds by construction.
+    /// </summary>
+    public async Task<AnnualRequestStatistics> AnnualStatisticsAsync(int agencyId, int year, CancellationToken ct = default)
+    {
+        var start = new DateOnly(year, 1, 1);
+        var end = new DateOnly(year, 12, 31);
+        var all = db.Requests.AsNoTracking().Where(r => r.AgencyId == agencyId && r.State != null);
+        var received = await all.Where(r => r.ReceivedYear == year).GroupBy(r => r.ApplicantType)
+            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+        var carriedIn = await CarriedOverInto(year, agencyId).GroupBy(r => r.ApplicantType)
+            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+        var finished = await all.Where(r => r.FinishedOn >= start && r.FinishedOn <= end && r.OutcomeKey != null)
+            .GroupBy(r => new { r.OutcomeKey, r.ApplicantType }).Select(g => new { g.Key.OutcomeKey, g.Key.ApplicantType, Count = g.Count() }).ToListAsync(ct);
+        var carriedOut = await all.Where(r => r.ReceivedYear <= year && (r.FinishedOn == null || r.FinishedOn > end)).GroupBy(r => r.ApplicantType)
+            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+        var appeals = await db.RequestAppeals.AsNoTracking().Where(a => a.AgencyId == agencyId && a.FiledOn <= end
+                && (a.ConcludedOn == null || a.ConcludedOn >= start))
+            .Select(a => new { a.Kind, a.Result, a.ConcludedOn }).ToListAsync(ct);
+        // Section 四: an appeal still open at year end counts as 尚未审结 whatever happened later.
+        var appealCounts = appeals.GroupBy(a => (a.Kind, a.ConcludedOn is { } c && c <= end ? a.Result : AppealResult.Pending))
+            .ToDictionary(g => g.Key, g => g.Count());
+        return new AnnualRequestStatistics(year, received, carriedIn,
+            finished.ToDictionary(f => (f.OutcomeKey!, f.ApplicantType), f => f.Count), carriedOut, appealCounts);
+    }
+
+    /// <summary>True when the case was received in an earlier year and still open on 1 January of <paramref name="year"/>.</summary>
+    public static bool IsCarriedOver(RequestRecord r, int year) =>
+        r.ReceivedYear is { } y && y < year && (r.FinishedOn is null || r.FinishedOn >= new DateOnly(year, 1, 1));
+
+    public Task<List<RequestEvent>> EventsAsync(long requestId, CancellationToken ct = default) =>
+        db.RequestEvents.AsNoTracking().Where(e => e.RequestId == requestId).OrderBy(e => e.Id).ToListAsync(ct);
+
+    public Task<List<LetterInfo>> LettersAsync(long requestId, CancellationToken ct = default) =>
+        db.RequestLetters.AsNoTracking().Where(l => l.RequestId == requestId).OrderByDescending(l => l.CreatedAt)
+            .Select(l => new LetterInfo(l.Id, l.FileName, l.ContentType, l.CreatedAt)).ToListAsync(ct);
+
+    public Task<List<RequestAppeal>> AppealsAsync(long requestId, CancellationToken ct = default) =>
+        db.RequestAppeals.AsNoTracking().Where(a => a.RequestId == requestId).OrderBy(a => a.FiledOn).ThenBy(a => a.Id).ToListAsync(ct);
+
+    public async Task<List<(Guid Id, string FileName, long Size)>> AttachmentsAsync(long requestId, CancellationToken ct = default)
+    {
+        var rows = await db.RequestAttachments.AsNoTracking().Where(a => a.RequestId == requestId)
+            .Select(a => new { a.Id, a.FileName, a.Size }).ToListAsync(ct);
+        return [.. rows.Select(a => (a.Id, a.FileName, a.Size))];
+    }
+
+    /// <summary>Finds a case by tracking code and secret; null for either wrong (no hint which).</summary>
+    public async Task<TrackingView?> TrackAsync(string? code, string? secret, CancellationToken ct = default)
+    {
+        if (string.IsNullOrWhiteSpace(code) || string.IsNullOrWhiteSpace(secret))
+        {
+            return null;
+        }
+        var normalized = code.Trim().ToUpperInvariant();
+        var record = await db.Requests.AsNoTracking().Include(r => r.Pauses).SingleOrDefaultAsync(r => r.TrackingCode == normalized, ct);
+        var hash = RequestService.HashSecret(secret);
+        if (record is null || !CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(hash), Encoding.ASCII.GetBytes(record.SecretHash)))
+        {
+            return null;
+        }
+        var agency = await db.Agencies.AsNoTracking().Where(a => a.Id == record.AgencyId).Select(a => a.Name).SingleAsync(ct);
+        var events = await db.RequestEvents.AsNoTracking().Where(e => e.RequestId == record.Id && e.Public).OrderBy(e => e.Id).ToListAsync(ct);
+        return new TrackingView(record, agency, events, await LettersAsync(record.Id, ct));
+    }
+
+    private IQueryable<RequestRecord> Visible(StaffContext actor)
+    {
+        var readable = access.Readable(actor).Select(a => a.Id);
+        return db.Requests.AsNoTracking().Where(r => readable.Contains(r.AgencyId));
+    }
+
+    private IQueryable<RequestRow> Rows(IQueryable<RequestRecord> q) =>
+        q.Join(db.Agencies, r => r.AgencyId, a => a.Id, (r, a) => new RequestRow(r.Id, r.AgencyId, a.Name, r.TrackingCode, r.NameMasked, r.ApplicantType,
+            r.Channel, r.State, r.ReceivedOn, r.DueOn, r.ClockRunning, r.OutcomeKey, r.SubmittedAt));
+}

@@ -1,0 +1,241 @@
+using Gongkai.Domain.Calendar;
+using Gongkai.Domain.Fees;
+using Gongkai.Domain.Requests;
+
+namespace Gongkai.Application.Requests;
+
+/// <summary>
+/// One application (依申请公开) as stored. The domain <see cref="RequestCase"/> is rebuilt from this row and its
+/// <see cref="Corrections"/> and <see cref="Pauses"/> before every step, so the domain validates each transition;
+/// the result is written back field by field. Applicant personal data are encrypted (the *Protected columns).
+/// </summary>
+public sealed class RequestRecord
+{
+    public long Id { get; set; }
+    public int AgencyId { get; set; }
+
+    /// <summary>Public tracking code (查询码); shown with the secret on the receipt.</summary>
+    public required string TrackingCode { get; set; }
+
+    /// <summary>SHA-256 of the tracking secret (high-entropy random, so a plain hash suffices).</summary>
+    public required string SecretHash { get; set; }
+
+    public ApplicantType ApplicantType { get; set; }
+    public SubmissionChannel Channel { get; set; }
+
+    // Applicant (条例第二十九条第（一）项), encrypted at rest with an IDataProtector.
+    public required string NameProtected { get; set; }
+    public required string IdNumberProtected { get; set; }
+    public string? PhoneProtected { get; set; }
+    public string? AddressProtected { get; set; }
+    public string? EmailProtected { get; set; }
+
+    /// <summary>Masked forms for lists (张*, 110***********1234): never need decryption.</summary>
+    public required string NameMasked { get; set; }
+    public required string IdNumberMasked { get; set; }
+
+    // 条例第二十九条第（二）项、第（三）项.
+    public required string Description { get; set; }
+    public string? DocumentNumber { get; set; }
+    public required string WantedForm { get; set; }
+    public required string Delivery { get; set; }
+
+    public DateTime SubmittedAt { get; set; }
+
+    /// <summary>Facts 条例第三十一条 reads the receipt date from.</summary>
+    public DateOnly? SubmittedOn { get; set; }
+    public DateOnly? SignedForOn { get; set; }
+    public DateOnly? ConfirmedOn { get; set; }
+
+    /// <summary>Null until the receipt is established (online/fax/email and 平信 wait for the office's confirmation).</summary>
+    public RequestState? State { get; set; }
+    public DateOnly? ReceivedOn { get; set; }
+    public int? ReceivedYear { get; set; }
+    public DateOnly? ClockStartOn { get; set; }
+    public DateOnly? LastStepOn { get; set; }
+
+    public DateOnly? ExtensionApprovedOn { get; set; }
+    public int? ExtensionWorkingDays { get; set; }
+    public string? ExtensionApprovedBy { get; set; }
+    public string? ExtensionReason { get; set; }
+
+    public DateOnly? FeeNoticeReceivedOn { get; set; }
+    public FeeMethod? FeeMethod { get; set; }
+    public int? FeeQuantity { get; set; }
+    public int? FeePriorQuantity { get; set; }
+    public long? FeeAmountFen { get; set; }
+    public string? FeeBandsJson { get; set; }
+    public DateOnly? FeePaymentDueOn { get; set; }
+    public DateOnly? FeePaidOn { get; set; }
+
+    public string? OutcomeKey { get; set; }
+    public string? DecisionReason { get; set; }
+    public DateOnly? DecidedOn { get; set; }
+    public DateOnly? AnsweredOn { get; set; }
+    public DateOnly? ClosedOn { get; set; }
+
+    /// <summary>Answered or closed: the day the case left the workload (上年结转 counts cases with none by 31 December).</summary>
+    public DateOnly? FinishedOn { get; set; }
+
+    /// <summary>Due date as last computed, with the calendar version that computed it (reproducible after calendar changes).</summary>
+    public DateOnly? DueOn { get; set; }
+    public bool ClockRunning { get; set; }
+    public string? CalendarVersion { get; set; }
+
+    public DateTime UpdatedAt { get; set; }
+    public int Version { get; set; }
+
+    public List<RequestCorrectionRow> Corrections { get; set; } = [];
+    public List<RequestPauseRow> Pauses { get; set; } = [];
+}
+
+/// <summary>A 补正 notice (条例第三十条).</summary>
+public sealed class RequestCorrectionRow
+{
+    public long Id { get; set; }
+    public long RequestId { get; set; }
+    public int Seq { get; set; }
+    public DateOnly NoticeOn { get; set; }
+    public DateOnly DueOn { get; set; }
+    public DateOnly? CorrectedOn { get; set; }
+    public string? Content { get; set; }
+}
+
+/// <summary>A period the answer clock stood still (条例第三十三条第三款; fee period per DeadlinePolicy.FeePeriodRemark).</summary>
+public sealed class RequestPauseRow
+{
+    public long Id { get; set; }
+    public long RequestId { get; set; }
+    public int Seq { get; set; }
+    public PauseKind Kind { get; set; }
+    public DateOnly From { get; set; }
+    public DateOnly? To { get; set; }
+    public string? Counterparty { get; set; }
+}
+
+/// <summary>One step of the case timeline: who, when, what (条例第四十五条 登记、审核、办理、答复、归档). No personal data.</summary>
+public sealed class RequestEvent
+{
+    public long Id { get; set; }
+    public long RequestId { get; set; }
+    public required string Action { get; set; }
+    public DateOnly? On { get; set; }
+    public DateTime At { get; set; }
+    public string? ActorId { get; set; }
+    public required string ActorName { get; set; }
+    public required string Summary { get; set; }
+
+    /// <summary>Shown on the public tracking page (the summary is written without personal data).</summary>
+    public bool Public { get; set; }
+}
+
+/// <summary>An attachment the applicant sent with the application.</summary>
+public sealed class RequestAttachment
+{
+    public Guid Id { get; set; }
+    public long RequestId { get; set; }
+    public required string FileName { get; set; }
+    public required string ContentType { get; set; }
+    public long Size { get; set; }
+    public required string Sha256 { get; set; }
+    public required byte[] Data { get; set; }
+}
+
+/// <summary>A generated answer letter (告知书), kept with the case (条例第四十五条 归档).</summary>
+public sealed class RequestLetter
+{
+    public Guid Id { get; set; }
+    public long RequestId { get; set; }
+    public required string FileName { get; set; }
+    public required string ContentType { get; set; }
+    public required string Sha256 { get; set; }
+    public required byte[] Data { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public required string CreatedByName { get; set; }
+}
+
+/// <summary>行政复议 or 行政诉讼 arising from a case (annual report section 四).</summary>
+public enum AppealKind
+{
+    /// <summary>行政复议.</summary>
+    Reconsideration = 1,
+    /// <summary>行政诉讼 — 未经复议直接起诉.</summary>
+    LitigationDirect = 2,
+    /// <summary>行政诉讼 — 复议后起诉.</summary>
+    LitigationAfterReconsideration = 3,
+}
+
+/// <summary>The result buckets of the report's section 四.</summary>
+public enum AppealResult
+{
+    /// <summary>尚未审结.</summary>
+    Pending = 0,
+    /// <summary>结果维持.</summary>
+    Upheld = 1,
+    /// <summary>结果纠正.</summary>
+    Corrected = 2,
+    /// <summary>其他结果.</summary>
+    Other = 3,
+}
+
+public static class AppealLabels
+{
+    public static string Label(this AppealKind kind) => kind switch
+    {
+        AppealKind.Reconsideration => "行政复议",
+        AppealKind.LitigationDirect => "行政诉讼（未经复议直接起诉）",
+        AppealKind.LitigationAfterReconsideration => "行政诉讼（复议后起诉）",
+        _ => kind.ToString(),
+    };
+
+    public static string Label(this AppealResult result) => result switch
+    {
+        AppealResult.Pending => "尚未审结",
+        AppealResult.Upheld => "结果维持",
+        AppealResult.Corrected => "结果纠正",
+        AppealResult.Other => "其他结果",
+        _ => result.ToString(),
+    };
+}
+
+public sealed class RequestAppeal
+{
+    public long Id { get; set; }
+    public long RequestId { get; set; }
+    public int AgencyId { get; set; }
+    public AppealKind Kind { get; set; }
+    public DateOnly FiledOn { get; set; }
+    public required string Body { get; set; }
+    public string? CaseNumber { get; set; }
+    public AppealResult Result { get; set; }
+    public DateOnly? ConcludedOn { get; set; }
+    public string? Note { get; set; }
+    public DateTime UpdatedAt { get; set; }
+}
+
+/// <summary>An editable answer-letter template per outcome group (条例第三十六条 answer types).</summary>
+public sealed class AnswerTemplate
+{
+    public int Id { get; set; }
+    public OutcomeGroup Group { get; set; }
+    public required string Title { get; set; }
+    public required string Body { get; set; }
+    public DateTime UpdatedAt { get; set; }
+    public string? UpdatedByName { get; set; }
+}
+
+/// <summary>
+/// A platform-admin adjustment to the official calendar. Rows are never deleted, only ended (<see cref="RemovedAt"/>),
+/// so the override set — and thus the calendar version — in force at any past moment can be rebuilt.
+/// </summary>
+public sealed class CalendarOverrideRow
+{
+    public long Id { get; set; }
+    public DateOnly Date { get; set; }
+    public CalendarDayKind Kind { get; set; }
+    public required string Source { get; set; }
+    public DateTime ChangedAt { get; set; }
+    public required string ChangedByName { get; set; }
+    public DateTime? RemovedAt { get; set; }
+    public string? RemovedByName { get; set; }
+}

@@ -1,0 +1,119 @@
+using Gongkai.Application.Calendar;
+using Gongkai.Application.Requests;
+using Gongkai.Domain.Calendar;
+using Gongkai.Domain.Fees;
+using Gongkai.Domain.Requests;
+using Gongkai.Web.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Gongkai.Web.Api;
+
+/// <summary>
+/// Staff API for applications (依申请公开), under /api/v1/staff/requests with an API token. Applicant personal data appear
+/// masked only; refused steps return 400 with the domain's Chinese message.
+/// </summary>
+public static class RequestsApi
+{
+    public sealed record RequestDto(long Id, int AgencyId, string TrackingCode, string Applicant, string ApplicantType, string Channel,
+        string State, DateOnly? ReceivedOn, DateOnly? DueOn, bool ClockRunning, string? CalendarVersion, string? Outcome, IReadOnlyList<string> DeadlineSteps);
+
+    public sealed record StepDto(DateOnly? On, DateOnly? DueOn, string? Content, bool Late, PauseKind? Kind, string? Counterparty,
+        int Days, string? ApprovedBy, string? Reason, FeeMethod? Method, int Quantity, string? Outcome);
+
+    public static void MapRequestsApi(this IEndpointRouteBuilder app)
+    {
+        var staff = app.MapGroup("/api/v1/staff/requests").RequireAuthorization(ApiTokenAuthenticationHandler.PolicyName).WithTags("requests");
+        staff.MapGet("", List).WithName("ListRequests").WithSummary("本单位（及下级单位）的依申请公开案件");
+        staff.MapGet("/statistics", Statistics).WithName("RequestStatistics").WithSummary("年度报告第三、四部分统计（按申请人类型、办理结果、复议诉讼结果）");
+        staff.MapGet("/{id:long}", Get).WithName("GetRequest").WithSummary("案件及今日答复期限的计算过程");
+        staff.MapPost("/{id:long}/{step}", Step).WithName("RequestStep")
+            .WithSummary("办理一步：confirm, correction, corrected, close-no-correction, consult, consult-end, extend, fee, paid, close-unpaid, decide, answer");
+    }
+
+    private static async Task<Ok<List<RequestDto>>> List(CurrentStaff staff, RequestQueries queries, CancellationToken ct, int? agency = null, int page = 1)
+    {
+        var result = await queries.ListAsync(staff.Context, new RequestFilter(agency, Page: page, PageSize: 100), ct);
+        return TypedResults.Ok(result.Items.Select(r => new RequestDto(r.Id, r.AgencyId, r.TrackingCode, r.NameMasked, r.ApplicantType.Label(), r.Channel.Label(),
+            r.StateLabel, r.ReceivedOn, r.DueOn, r.ClockRunning, null, r.OutcomeKey, [])).ToList());
+    }
+
+    public sealed record StatisticRow(string Row, string Column, int Count);
+
+    private static async Task<Results<Ok<List<StatisticRow>>, NotFound>> Statistics(int agency, int year, CurrentStaff staff,
+        Gongkai.Application.Agencies.AgencyAccess access, RequestQueries queries, CancellationToken ct)
+    {
+        if (!await access.CanReadAsync(staff.Context, agency, ct))
+        {
+            return TypedResults.NotFound();
+        }
+        var st = await queries.AnnualStatisticsAsync(agency, year, ct);
+        var rows = new List<StatisticRow>();
+        rows.AddRange(st.NewlyReceived.Select(x => new StatisticRow("一、本年新收政府信息公开申请数量", x.Key.Label(), x.Value)));
+        rows.AddRange(st.CarriedOverFromLastYear.Select(x => new StatisticRow("二、上年结转政府信息公开申请数量", x.Key.Label(), x.Value)));
+        rows.AddRange(st.Outcomes.Select(x => new StatisticRow(RequestOutcomes.ByKey(x.Key.OutcomeKey).Label, x.Key.ApplicantType.Label(), x.Value)));
+        rows.AddRange(st.CarriedOverToNextYear.Select(x => new StatisticRow("四、结转下年度继续办理", x.Key.Label(), x.Value)));
+        rows.AddRange(st.Appeals.Select(x => new StatisticRow(x.Key.Kind.Label(), x.Key.Result.Label(), x.Value)));
+        return TypedResults.Ok(rows);
+    }
+
+    private static async Task<Ok<RequestDto>> Get(long id, CurrentStaff staff, RequestService requests, WorkingDayCalendarProvider calendars,
+        Gongkai.Application.Platform.PlatformClock clock, CancellationToken ct) =>
+        TypedResults.Ok(await ToDtoAsync(await requests.LoadReadableAsync(staff.Context, id, ct), calendars, clock, ct));
+
+    private static async Task<Results<Ok<RequestDto>, ValidationProblem, NotFound>> Step(long id, string step, StepDto body, CurrentStaff staff,
+        RequestService requests, WorkingDayCalendarProvider calendars, Gongkai.Application.Platform.PlatformClock clock, CancellationToken ct)
+    {
+        try
+        {
+            return TypedResults.Ok(await ToDtoAsync(await RunStepAsync(id, step, body, staff.Context, requests, ct), calendars, clock, ct));
+        }
+        catch (Gongkai.Application.ValidationException ex)
+        {
+            // A refused step: 400 with the rule's Chinese message; nothing was saved.
+            return TypedResults.ValidationProblem(ex.Errors.ToDictionary(e => e.Key, e => e.Value), detail: ex.Message, title: "不能办理此步骤");
+        }
+        catch (Gongkai.Application.NotFoundException)
+        {
+            return TypedResults.NotFound();
+        }
+    }
+
+    private static async Task<RequestRecord> RunStepAsync(long id, string step, StepDto body, Gongkai.Application.Accounts.StaffContext actor,
+        RequestService requests, CancellationToken ct)
+    {
+        return step switch
+        {
+            "confirm" => await requests.ConfirmReceiptAsync(actor, id, body.On, ct),
+            "correction" => await requests.RequestCorrectionAsync(actor, id, body.On, body.DueOn, body.Content, ct),
+            "corrected" => await requests.ReceiveCorrectionAsync(actor, id, body.On, body.Late, ct),
+            "close-no-correction" => await requests.CloseForNoCorrectionAsync(actor, id, ct),
+            "consult" => await requests.StartConsultationAsync(actor, id, body.Kind ?? PauseKind.ThirdPartyConsultation, body.On, body.Counterparty, ct),
+            "consult-end" => await requests.EndConsultationAsync(actor, id, body.On, ct),
+            "extend" => await requests.ExtendAsync(actor, id, body.On, body.Days, body.ApprovedBy, body.Reason, ct),
+            "fee" => await requests.IssueFeeNoticeAsync(actor, id, body.On, body.Method ?? FeeMethod.PerItem, body.Quantity, ct),
+            "paid" => await requests.RecordPaymentAsync(actor, id, body.On, ct),
+            "close-unpaid" => await requests.CloseForNonPaymentAsync(actor, id, ct),
+            "decide" => await requests.DecideAsync(actor, id, body.Outcome, body.On, body.Reason, ct),
+            "answer" => await requests.AnswerAsync(actor, id, body.On, ct),
+            _ => throw new Gongkai.Application.NotFoundException($"未知的办理步骤：{step}"),
+        };
+    }
+
+    private static async Task<RequestDto> ToDtoAsync(RequestRecord r, WorkingDayCalendarProvider calendars, Gongkai.Application.Platform.PlatformClock clock, CancellationToken ct)
+    {
+        IReadOnlyList<string> steps = [];
+        if (r.State is not null)
+        {
+            try
+            {
+                steps = [.. DeadlinePolicy.Compute(RequestService.ToDomain(r), await calendars.CurrentAsync(ct), clock.Today).Steps.Select(s => s.Description)];
+            }
+            catch (CalendarNotCoveredException ex)
+            {
+                steps = [ex.Message];
+            }
+        }
+        return new RequestDto(r.Id, r.AgencyId, r.TrackingCode, r.NameMasked, r.ApplicantType.Label(), r.Channel.Label(), r.State?.Label() ?? "待确认收到",
+            r.ReceivedOn, r.DueOn, r.ClockRunning, r.CalendarVersion, r.OutcomeKey, steps);
+    }
+}

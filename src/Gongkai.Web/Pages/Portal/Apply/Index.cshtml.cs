@@ -1,0 +1,70 @@
+using Gongkai.Application;
+using Gongkai.Application.Catalog;
+using Gongkai.Application.Requests;
+using Gongkai.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace Gongkai.Web.Pages.Portal.Apply;
+
+/// <summary>
+/// The public application form (条例第二十七条、第二十九条). Antiforgery is on for every Razor Pages POST; submissions are
+/// rate limited per address. On success the receipt with tracking code and secret is rendered directly (never put in a URL).
+/// </summary>
+[EnableRateLimiting("apply")]
+public sealed class IndexModel(RequestService requests, PortalQueries portal, UploadLimits limits) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public string AgencyCode { get; set; } = "";
+    [BindProperty] public ApplicationInput Form { get; set; } = new();
+    [BindProperty] public IFormFile? Attachment { get; set; }
+
+    public string AgencyName { get; private set; } = "";
+    public NewRequest? Receipt { get; private set; }
+    public long MaxMegabytes => limits.MaxAttachmentBytes / 1024 / 1024;
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        var agency = await portal.AgencyAsync(AgencyCode, HttpContext.RequestAborted);
+        if (agency is null)
+        {
+            return NotFound();
+        }
+        AgencyName = agency.Name;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        // The receipt carries the one-time secret: never cache it.
+        Response.Headers.CacheControl = "no-store";
+        var agency = await portal.AgencyAsync(AgencyCode, HttpContext.RequestAborted);
+        if (agency is null)
+        {
+            return NotFound();
+        }
+        AgencyName = agency.Name;
+        (string, byte[])? file = null;
+        if (Attachment is { Length: > 0 })
+        {
+            if (Attachment.Length > limits.MaxAttachmentBytes)
+            {
+                ModelState.AddModelError("Attachment", $"附件超过上限 {MaxMegabytes} MB。");
+                return Page();
+            }
+            using var ms = new MemoryStream();
+            await Attachment.CopyToAsync(ms, HttpContext.RequestAborted);
+            file = (Attachment.FileName, ms.ToArray());
+        }
+        try
+        {
+            Receipt = await requests.SubmitOnlineAsync(AgencyCode, Form, HttpContext.Connection.RemoteIpAddress?.ToString(), file, HttpContext.RequestAborted);
+        }
+        catch (ValidationException ex)
+        {
+            ModelState.Clear();
+            ModelState.AddErrors(ex, "Form.");
+        }
+        return Page();
+    }
+}

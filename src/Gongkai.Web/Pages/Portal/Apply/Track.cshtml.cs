@@ -1,0 +1,47 @@
+using Gongkai.Application;
+using Gongkai.Application.Data;
+using Gongkai.Application.Requests;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gongkai.Web.Pages.Portal.Apply;
+
+/// <summary>Public tracking by code plus secret (POST, so the secret never lands in a URL or log). No personal data is shown.</summary>
+[EnableRateLimiting("track")]
+public sealed class TrackModel(RequestQueries queries, GongkaiDbContext db) : PageModel
+{
+    [BindProperty] public string? Code { get; set; }
+    [BindProperty] public string? Secret { get; set; }
+
+    public TrackingView? View { get; private set; }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        Response.Headers.CacheControl = "no-store";
+        View = await queries.TrackAsync(Code, Secret, HttpContext.RequestAborted);
+        if (View is null)
+        {
+            ModelState.AddModelError("Code", "查询码或查询密码不正确。");
+        }
+        return Page();
+    }
+
+    /// <summary>Downloads an answer letter; code and secret are checked again.</summary>
+    public async Task<IActionResult> OnPostLetterAsync(Guid letterId)
+    {
+        var view = await queries.TrackAsync(Code, Secret, HttpContext.RequestAborted);
+        if (view is null)
+        {
+            ModelState.AddModelError("Code", "查询码或查询密码不正确。");
+            return Page();
+        }
+        var letter = await db.RequestLetters.AsNoTracking().SingleOrDefaultAsync(l => l.Id == letterId && l.RequestId == view.Record.Id, HttpContext.RequestAborted);
+        return letter is null ? NotFound() : File(letter.Data, letter.ContentType, letter.FileName);
+    }
+}

@@ -1,0 +1,66 @@
+using Gongkai.Application;
+using Gongkai.Application.Calendar;
+using Gongkai.Application.Requests;
+using Gongkai.Domain.Calendar;
+using Gongkai.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Gongkai.Web.Pages.Staff.Calendar;
+
+/// <summary>The working-day calendar: official data 2019–2026 plus the platform admin's audited overrides.</summary>
+public sealed class IndexModel(CalendarService service, WorkingDayCalendarProvider calendars, CurrentStaff staff) : PageModel
+{
+    public List<CalendarOverrideRow> Overrides { get; private set; } = [];
+    public WorkingDayCalendar Calendar { get; private set; } = null!;
+    public string? CalendarError { get; private set; }
+    public bool IsAdmin { get; private set; }
+    public string? Message { get; private set; }
+
+    public Task OnGetAsync() => LoadAsync();
+
+    public async Task<IActionResult> OnPostAddAsync(DateOnly? date, CalendarDayKind kind, string? source)
+    {
+        try
+        {
+            await service.AddAsync(staff.Context, date, kind, source, HttpContext.RequestAborted);
+            Message = "已保存，新的日历版本即时生效。";
+        }
+        catch (ValidationException ex)
+        {
+            ModelState.AddErrors(ex);
+        }
+        await LoadAsync();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostRemoveAsync(long id)
+    {
+        try
+        {
+            await service.RemoveAsync(staff.Context, id, HttpContext.RequestAborted);
+            Message = "已撤销。";
+        }
+        catch (ValidationException ex)
+        {
+            ModelState.AddErrors(ex);
+        }
+        await LoadAsync();
+        return Page();
+    }
+
+    private async Task LoadAsync()
+    {
+        IsAdmin = staff.Context.IsPlatformAdmin;
+        Overrides = await service.ListAsync(includeRemoved: true, HttpContext.RequestAborted);
+        try
+        {
+            Calendar = await calendars.CurrentAsync(HttpContext.RequestAborted);
+        }
+        catch (ArgumentException ex)
+        {
+            CalendarError = ex.Message;
+            Calendar = OfficialHolidays.Calendar;
+        }
+    }
+}

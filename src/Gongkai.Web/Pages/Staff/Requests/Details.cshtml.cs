@@ -1,0 +1,158 @@
+using Gongkai.Application;
+using Gongkai.Application.Agencies;
+using Gongkai.Application.Calendar;
+using Gongkai.Application.Data;
+using Gongkai.Application.Platform;
+using Gongkai.Application.Requests;
+using Gongkai.Domain.Calendar;
+using Gongkai.Domain.Fees;
+using Gongkai.Domain.Requests;
+using Gongkai.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gongkai.Web.Pages.Staff.Requests;
+
+/// <summary>The case page: facts, "how today's due date was computed", every step the current state allows, timeline, letters, appeals.</summary>
+public sealed class DetailsModel(
+    RequestService requests, RequestQueries queries, AnswerLetters letters, GongkaiDbContext db, CurrentStaff staff, PlatformClock clock,
+    WorkingDayCalendarProvider calendars) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public long Id { get; set; }
+
+    public RequestRecord Record { get; private set; } = null!;
+    public string AgencyName { get; private set; } = "";
+    public DeadlineComputation? Deadline { get; private set; }
+    public string? DeadlineError { get; private set; }
+    public string CurrentCalendarVersion { get; private set; } = "";
+    public bool CanWrite { get; private set; }
+    public bool CarriedOver { get; private set; }
+    public string? Message { get; private set; }
+    public ApplicantPersonalData? Personal { get; private set; }
+    public FeeAssessment? FeePreview { get; private set; }
+    public List<RequestEvent> Events { get; private set; } = [];
+    public List<LetterInfo> Letters { get; private set; } = [];
+    public List<RequestAppeal> Appeals { get; private set; } = [];
+    public List<(Guid Id, string FileName, long Size)> Attachments { get; private set; } = [];
+    public DateOnly Today => clock.TodayDate;
+
+    public Task<IActionResult> OnGetAsync() => LoadAsync();
+
+    public async Task<IActionResult> OnPostPersonalAsync()
+    {
+        Personal = await requests.ViewPersonalDataAsync(staff.Context, Id, HttpContext.RequestAborted);
+        return await LoadAsync();
+    }
+
+    public Task<IActionResult> OnPostConfirmAsync(DateOnly? on) => ActAsync(() => requests.ConfirmReceiptAsync(staff.Context, Id, on), "已确认收到申请，答复期限开始计算。");
+
+    public Task<IActionResult> OnPostCorrectionAsync(DateOnly? on, DateOnly? dueOn, string? content) =>
+        ActAsync(() => requests.RequestCorrectionAsync(staff.Context, Id, on, dueOn, content), "已登记补正通知。");
+
+    public Task<IActionResult> OnPostCorrectedAsync(DateOnly? on, bool late) => ActAsync(() => requests.ReceiveCorrectionAsync(staff.Context, Id, on, late), "已收到补正，答复期限重新计算。");
+
+    public Task<IActionResult> OnPostCloseNoCorrectionAsync() => ActAsync(() => requests.CloseForNoCorrectionAsync(staff.Context, Id), "已终止办理（逾期未补正）。");
+
+    public Task<IActionResult> OnPostConsultAsync(PauseKind kind, DateOnly? on, string? counterparty) =>
+        ActAsync(() => requests.StartConsultationAsync(staff.Context, Id, kind, on, counterparty), "已开始征求意见，答复期限暂停计算。");
+
+    public Task<IActionResult> OnPostConsultEndAsync(DateOnly? on) => ActAsync(() => requests.EndConsultationAsync(staff.Context, Id, on), "征求意见结束，答复期限继续计算。");
+
+    public Task<IActionResult> OnPostExtendAsync(DateOnly? on, int days, string? approvedBy, string? reason) =>
+        ActAsync(() => requests.ExtendAsync(staff.Context, Id, on, days, approvedBy, reason), "已延长答复期限。");
+
+    public async Task<IActionResult> OnPostFeePreviewAsync(FeeMethod method, int quantity)
+    {
+        try
+        {
+            FeePreview = await requests.AssessFeeAsync(staff.Context, Id, method, quantity, HttpContext.RequestAborted);
+        }
+        catch (ValidationException ex)
+        {
+            ModelState.AddErrors(ex);
+        }
+        return await LoadAsync();
+    }
+
+    public Task<IActionResult> OnPostFeeAsync(DateOnly? on, FeeMethod method, int quantity) =>
+        ActAsync(() => requests.IssueFeeNoticeAsync(staff.Context, Id, on, method, quantity), "已登记收费通知送达。");
+
+    public Task<IActionResult> OnPostPaidAsync(DateOnly? on) => ActAsync(() => requests.RecordPaymentAsync(staff.Context, Id, on), "已登记缴费。");
+
+    public Task<IActionResult> OnPostCloseUnpaidAsync() => ActAsync(() => requests.CloseForNonPaymentAsync(staff.Context, Id), "已终止办理（逾期未缴费）。");
+
+    public Task<IActionResult> OnPostDecideAsync(string? outcome, DateOnly? on, string? reason) =>
+        ActAsync(() => requests.DecideAsync(staff.Context, Id, outcome, on, reason), "已作出答复决定。");
+
+    public Task<IActionResult> OnPostAnswerAsync(DateOnly? on) => ActAsync(() => requests.AnswerAsync(staff.Context, Id, on), "已登记答复送达。");
+
+    public Task<IActionResult> OnPostLetterAsync() => ActAsync(() => letters.GenerateAsync(staff.Context, Id, HttpContext.RequestAborted), "已生成答复告知书（Word 和 PDF）。");
+
+    public Task<IActionResult> OnPostAppealAsync(AppealKind kind, DateOnly? filedOn, string? body, string? caseNumber) =>
+        ActAsync(() => requests.AddAppealAsync(staff.Context, Id, kind, filedOn, body, caseNumber), "已登记复议/诉讼。");
+
+    public Task<IActionResult> OnPostAppealResultAsync(long appealId, AppealResult result, DateOnly? concludedOn, string? note) =>
+        ActAsync(() => requests.ConcludeAppealAsync(staff.Context, appealId, result, concludedOn, note), "已登记复议/诉讼结果。");
+
+    public async Task<IActionResult> OnGetLetterFileAsync(Guid letterId)
+    {
+        var record = await requests.LoadReadableAsync(staff.Context, Id, HttpContext.RequestAborted);
+        var letter = await db.RequestLetters.AsNoTracking().SingleOrDefaultAsync(l => l.Id == letterId && l.RequestId == record.Id, HttpContext.RequestAborted);
+        return letter is null ? NotFound() : File(letter.Data, letter.ContentType, letter.FileName);
+    }
+
+    public async Task<IActionResult> OnGetAttachmentAsync(Guid attachmentId)
+    {
+        var record = await requests.LoadReadableAsync(staff.Context, Id, HttpContext.RequestAborted);
+        var a = await db.RequestAttachments.AsNoTracking().SingleOrDefaultAsync(x => x.Id == attachmentId && x.RequestId == record.Id, HttpContext.RequestAborted);
+        return a is null ? NotFound() : File(a.Data, a.ContentType, a.FileName);
+    }
+
+    private async Task<IActionResult> ActAsync(Func<Task> action, string done)
+    {
+        try
+        {
+            await action();
+            Message = done;
+        }
+        catch (ValidationException ex)
+        {
+            ModelState.AddErrors(ex);
+        }
+        catch (ForbiddenException ex)
+        {
+            ModelState.AddModelError("", ex.Message);
+        }
+        db.ChangeTracker.Clear();
+        return await LoadAsync();
+    }
+
+    private async Task<IActionResult> LoadAsync()
+    {
+        var actor = staff.Context;
+        var ct = HttpContext.RequestAborted;
+        Record = await requests.LoadReadableAsync(actor, Id, ct);
+        AgencyName = await db.Agencies.Where(a => a.Id == Record.AgencyId).Select(a => a.Name).SingleAsync(ct);
+        CanWrite = AgencyAccess.CanWrite(actor, Record.AgencyId);
+        CarriedOver = RequestQueries.IsCarriedOver(Record, clock.Today.Year);
+        var calendar = await calendars.CurrentAsync(ct);
+        CurrentCalendarVersion = calendar.Version;
+        if (Record.State is not null)
+        {
+            try
+            {
+                Deadline = DeadlinePolicy.Compute(RequestService.ToDomain(Record), calendar, clock.Today);
+            }
+            catch (CalendarNotCoveredException ex)
+            {
+                DeadlineError = ex.Message;
+            }
+        }
+        Events = await queries.EventsAsync(Id, ct);
+        Letters = await queries.LettersAsync(Id, ct);
+        Appeals = await queries.AppealsAsync(Id, ct);
+        Attachments = await queries.AttachmentsAsync(Id, ct);
+        return Page();
+    }
+}

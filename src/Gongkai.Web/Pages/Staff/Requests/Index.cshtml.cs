@@ -1,0 +1,34 @@
+using Gongkai.Application.Agencies;
+using Gongkai.Application.Catalog;
+using Gongkai.Application.Platform;
+using Gongkai.Application.Requests;
+using Gongkai.Domain.Requests;
+using Gongkai.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gongkai.Web.Pages.Staff.Requests;
+
+public sealed class IndexModel(RequestQueries queries, AgencyAccess access, CurrentStaff staff, PlatformClock clock) : PageModel
+{
+    public DateOnly Today => clock.TodayDate;
+
+    [BindProperty(SupportsGet = true)] public int? Agency { get; set; }
+    [BindProperty(SupportsGet = true)] public RequestState? State { get; set; }
+    [BindProperty(SupportsGet = true)] public bool Unconfirmed { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Code { get; set; }
+    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+
+    public Page<RequestRow> Result { get; private set; } = new([], 1, 30, 0);
+    public List<Agency> Agencies { get; private set; } = [];
+
+    public async Task OnGetAsync()
+    {
+        var actor = staff.Context;
+        Agencies = await access.Readable(actor).OrderBy(a => a.Path).ThenBy(a => a.Id).Take(500).ToListAsync(HttpContext.RequestAborted);
+        Result = await queries.ListAsync(actor, new RequestFilter(Agency, State, Unconfirmed, Code, PageNumber), HttpContext.RequestAborted);
+    }
+
+    public string PageUrl(int page) => QueryUrl.With(Request, "page", page.ToString(System.Globalization.CultureInfo.InvariantCulture));
+}

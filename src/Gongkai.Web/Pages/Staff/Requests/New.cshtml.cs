@@ -1,0 +1,59 @@
+using Gongkai.Application;
+using Gongkai.Application.Agencies;
+using Gongkai.Application.Requests;
+using Gongkai.Domain.Requests;
+using Gongkai.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gongkai.Web.Pages.Staff.Requests;
+
+/// <summary>Registering an application that arrived in person, by post, fax or e-mail (条例第二十九条、第三十一条).</summary>
+public sealed class NewModel(RequestService requests, AgencyAccess access, CurrentStaff staff) : PageModel
+{
+    [BindProperty] public ApplicationInput Form { get; set; } = new();
+    [BindProperty] public int AgencyId { get; set; }
+    [BindProperty] public SubmissionChannel Channel { get; set; } = SubmissionChannel.InPerson;
+    [BindProperty] public DateOnly? SubmittedOn { get; set; }
+    [BindProperty] public DateOnly? SignedForOn { get; set; }
+    [BindProperty] public DateOnly? ConfirmedOn { get; set; }
+
+    public List<Agency> Agencies { get; private set; } = [];
+    public NewRequest? Created { get; private set; }
+
+    public static IReadOnlyList<SubmissionChannel> StaffChannels { get; } =
+        [SubmissionChannel.InPerson, SubmissionChannel.RegisteredPost, SubmissionChannel.OrdinaryLetter, SubmissionChannel.Email, SubmissionChannel.Fax];
+
+    public async Task OnGetAsync()
+    {
+        await LoadAsync();
+        AgencyId = staff.Context.AgencyId;
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        await LoadAsync();
+        try
+        {
+            Created = await requests.RegisterAsync(staff.Context, AgencyId, Channel, Form, SubmittedOn, SignedForOn, ConfirmedOn, HttpContext.RequestAborted);
+        }
+        catch (ValidationException ex)
+        {
+            ModelState.Clear();
+            ModelState.AddErrors(ex, "Form.");
+        }
+        catch (ForbiddenException ex)
+        {
+            ModelState.AddModelError("", ex.Message);
+        }
+        return Page();
+    }
+
+    private async Task LoadAsync()
+    {
+        var actor = staff.Context;
+        Agencies = await access.Readable(actor).Where(a => actor.IsPlatformAdmin || a.Id == actor.AgencyId)
+            .OrderBy(a => a.Path).ThenBy(a => a.Id).Take(500).ToListAsync(HttpContext.RequestAborted);
+    }
+}
