@@ -52,6 +52,7 @@ public static class CliApp
         root.Subcommands.Add(SetupCommand.Build(cli));
         root.Subcommands.Add(DemoCommands.Build(cli));
         root.Subcommands.Add(BenchCommands.Build(cli));
+        root.Subcommands.Add(CalendarCommands.Build(cli));
         return root;
     }
 }
