@@ -19,10 +19,11 @@ public sealed class ConnectionFailureTests
     [Theory, BothDatabases]
     public async Task EveryCommand_OnUnreachableDatabase_FailsWithChineseMessageAndNoStackTrace(DatabaseProvider provider)
     {
-        // PostgreSQL: a loopback port nobody listens on. SQLite: a file in a directory that does not exist.
+        // PostgreSQL: a loopback port nobody listens on. SQLite: a file whose directory cannot be created (a file is in the way).
+        var blocker = Path.GetTempFileName();
         var cs = provider == DatabaseProvider.Postgres
             ? $"Host=127.0.0.1;Port={ClosedPort()};Username=gongkai;Password=secret-pw;Database=gongkai;Timeout=5;Pooling=false"
-            : $"Data Source={Path.Combine(Path.GetTempPath(), "gongkai-missing-" + Guid.NewGuid().ToString("N"), "gongkai.db")}";
+            : $"Data Source={Path.Combine(blocker, "data", "gongkai.db")}";
 
         foreach (var args in Commands)
         {
@@ -36,6 +37,7 @@ public sealed class ConnectionFailureTests
             Assert.DoesNotContain("secret-pw", result.Error, StringComparison.Ordinal);
             Assert.Empty(result.Out);
         }
+        File.Delete(blocker);
     }
 
     /// <summary>A loopback port nobody listens on: bound, read, released.</summary>
