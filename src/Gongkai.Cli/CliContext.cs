@@ -114,7 +114,8 @@ internal sealed class CliContext(TextWriter stdout, TextWriter stderr)
     {
         for (var e = (Exception?)ex; e is not null; e = e.InnerException)
         {
-            if (e is SocketException or TimeoutException
+            // IOException / UnauthorizedAccessException: the SQLite file's directory cannot be created or opened.
+            if (e is SocketException or TimeoutException or IOException or UnauthorizedAccessException
                 || (e is Npgsql.NpgsqlException npg && npg.SqlState is null)
                 || (e is Microsoft.Data.Sqlite.SqliteException sq && sq.SqliteErrorCode is 14 /* SQLITE_CANTOPEN */))
             {
