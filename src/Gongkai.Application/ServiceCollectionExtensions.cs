@@ -18,7 +18,7 @@ public static class ServiceCollectionExtensions
     public static IServiceCollection AddGongkai(this IServiceCollection services, IConfiguration configuration)
     {
         var cs = configuration.GetConnectionString("Gongkai");
-        services.AddDbContext<GongkaiDbContext>(o => DatabaseSetup.Configure(o, cs));
+        services.AddGongkaiDbContext(cs);
         services.AddSingleton<IClock>(SystemClock.Instance);
         services.AddSingleton<PlatformClock>();
         services.AddSingleton<BodySanitizer>();

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Application.Data;
@@ -10,6 +11,20 @@ public static class DatabaseSetup
     public static bool IsPostgres(string connectionString) =>
         connectionString.Contains("Host=", StringComparison.OrdinalIgnoreCase)
         || connectionString.StartsWith("postgres", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Registers <see cref="GongkaiDbContext"/> as the provider's own context, so that its migrations apply.</summary>
+    public static void AddGongkaiDbContext(this IServiceCollection services, string? connectionString)
+    {
+        var cs = string.IsNullOrWhiteSpace(connectionString) ? DefaultSqlite : connectionString;
+        if (IsPostgres(cs))
+        {
+            services.AddDbContext<GongkaiDbContext, PostgresGongkaiDbContext>(o => Configure(o, cs));
+        }
+        else
+        {
+            services.AddDbContext<GongkaiDbContext, SqliteGongkaiDbContext>(o => Configure(o, cs));
+        }
+    }
 
     public static void Configure(DbContextOptionsBuilder options, string? connectionString)
     {

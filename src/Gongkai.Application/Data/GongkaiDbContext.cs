@@ -10,8 +10,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Application.Data;
 
-/// <summary>The platform's database: one schema on SQLite (the embedded default) and PostgreSQL.</summary>
-public sealed class GongkaiDbContext(DbContextOptions<GongkaiDbContext> options) : IdentityDbContext<StaffUser>(options), IDataProtectionKeyContext
+/// <summary>
+/// The platform's database: one model on SQLite (the embedded default) and PostgreSQL. Each provider has its own
+/// derived context only so that each carries its own migrations (<see cref="SqliteGongkaiDbContext"/>,
+/// <see cref="PostgresGongkaiDbContext"/>); everything else uses this type.
+/// </summary>
+public abstract class GongkaiDbContext(DbContextOptions options) : IdentityDbContext<StaffUser>(options), IDataProtectionKeyContext
 {
     public DbSet<PlatformSettings> PlatformSettings => Set<PlatformSettings>();
     public DbSet<Agency> Agencies => Set<Agency>();
