@@ -22,7 +22,7 @@ need nginx nginx
 need curl curl
 if [ "$DB" = postgres ]; then
   command -v pg_ctl >/dev/null 2>&1 || ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || need pg_ctl postgresql
-  PGBIN="$(dirname "$(command -v pg_ctl 2>/dev/null || ls /usr/lib/postgresql/*/bin/pg_ctl | tail -1)")"
+  PGBIN="$(dirname "$(readlink -f "$(command -v pg_ctl 2>/dev/null || ls /usr/lib/postgresql/*/bin/pg_ctl | tail -1)")")"
 fi
 
 PIDS=()
@@ -43,13 +43,15 @@ if [ "$DB" = sqlite ]; then
   CS="Data Source=$OUT/sqlite/gongkai.db"
 else
   PGPORT="$(free_port)"
-  PGDATA_DIR="$OUT/pgdata"
+  # The server runs as the postgres user: its data and log live in a folder it owns.
+  mkdir -p "$OUT/pg" && chown postgres "$OUT/pg"
+  PGDATA_DIR="$OUT/pg/data"
   chmod o+x "$ROOT" "$ROOT/bench" "$OUT" 2>/dev/null || true
   if [ ! -f "$PGDATA_DIR/PG_VERSION" ]; then
     mkdir -p "$PGDATA_DIR" && chown postgres "$PGDATA_DIR"
     runuser -u postgres -- "$PGBIN/initdb" -D "$PGDATA_DIR" --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
   fi
-  runuser -u postgres -- "$PGBIN/pg_ctl" -D "$PGDATA_DIR" -l "$OUT/postgres.log" -w \
+  runuser -u postgres -- "$PGBIN/pg_ctl" -D "$PGDATA_DIR" -l "$OUT/pg/postgres.log" -w \
     -o "-p $PGPORT -c listen_addresses=127.0.0.1 -k /tmp -c shared_buffers=1GB -c max_connections=200" start >/dev/null
   runuser -u postgres -- "$PGBIN/psql" -h 127.0.0.1 -p "$PGPORT" -tAc "SELECT 1 FROM pg_database WHERE datname='gongkai'" | grep -q 1 \
     || runuser -u postgres -- "$PGBIN/createdb" -h 127.0.0.1 -p "$PGPORT" gongkai

@@ -331,6 +331,8 @@ internal sealed class BenchSeeder(GongkaiDbContext db, PlatformClock clock, Audi
             long written = 0;
             await using (var importer = await conn.BeginBinaryImportAsync($"COPY \"Items\" ({columns}) FROM STDIN (FORMAT BINARY)", ct))
             {
+                // Completing a million-row COPY runs every foreign-key check at once: far longer than the 30 s default.
+                importer.Timeout = TimeSpan.Zero;
                 await foreach (var batch in reader.ReadAllAsync(ct))
                 {
                     // Synchronous writes: they only fill Npgsql's buffer (flushed when full), and skip an async state machine
