@@ -469,9 +469,12 @@ public sealed class RequestService(
 
     public async Task<RequestRecord> LoadReadableAsync(StaffContext actor, long id, CancellationToken ct = default)
     {
-        var record = await db.Requests.Include(r => r.Corrections).Include(r => r.Pauses).SingleOrDefaultAsync(r => r.Id == id, ct)
-            ?? throw new NotFoundException("找不到该申请，或您无权查看。");
-        await access.EnsureReadableAsync(actor, record.AgencyId, ct);
+        var record = await db.Requests.Include(r => r.Corrections).Include(r => r.Pauses).SingleOrDefaultAsync(r => r.Id == id, ct);
+        // One answer for a case that does not exist and one the actor may not see: ids of other agencies' cases stay hidden.
+        if (record is null || !await access.CanReadAsync(actor, record.AgencyId, ct))
+        {
+            throw new NotFoundException("找不到该申请，或您无权查看。");
+        }
         record.Corrections.Sort((a, b) => a.Seq.CompareTo(b.Seq));
         record.Pauses.Sort((a, b) => a.Seq.CompareTo(b.Seq));
         return record;

@@ -1,0 +1,30 @@
+using Microsoft.Playwright;
+
+namespace Gongkai.Tests.Browser.Pages;
+
+/// <summary>The public application form at /apply/{agencyCode} and the receipt it shows.</summary>
+public sealed class ApplyPage(IPage page)
+{
+    public async Task GotoAsync(string agencyCode) => await page.GotoAsync($"/apply/{agencyCode}");
+
+    public async Task ApplyAsNaturalPersonAsync(string name, string idNumber, string phone, string description)
+    {
+        await page.GetByLabel("申请人类型").SelectOptionAsync("NaturalPerson");
+        await page.GetByLabel("姓名或名称").FillAsync(name);
+        await page.GetByLabel("居民身份证号码（自然人）或统一社会信用代码", new() { Exact = false }).FillAsync(idNumber);
+        await page.GetByLabel("联系电话").FillAsync(phone);
+        await page.GetByLabel("所需政府信息的名称或者便于查询的其他特征性描述", new() { Exact = false }).FillAsync(description);
+        await page.GetByLabel("提供形式").SelectOptionAsync("电子文档");
+        await page.GetByLabel("获取方式").SelectOptionAsync("在线获取");
+        await page.GetByRole(AriaRole.Button, new() { Name = "提交申请" }).ClickAsync();
+    }
+
+    public ILocator Receipt => page.GetByRole(AriaRole.Table, new() { Name = "申请回执" });
+
+    public async Task<(string Code, string Secret)> ReadReceiptAsync()
+    {
+        var code = await Receipt.GetByRole(AriaRole.Row, new() { Name = "查询码" }).Locator("td").InnerTextAsync();
+        var secret = await Receipt.GetByRole(AriaRole.Row, new() { Name = "查询密码" }).Locator("td").InnerTextAsync();
+        return (code.Trim(), secret.Trim());
+    }
+}

@@ -1,0 +1,23 @@
+using Microsoft.Playwright;
+
+namespace Gongkai.Tests.Browser.Pages;
+
+/// <summary>The public tracking page at /track: status by tracking code plus secret, and the answer letters.</summary>
+public sealed class TrackPage(IPage page)
+{
+    public async Task GotoAsync() => await page.GotoAsync("/track");
+
+    public async Task LookUpAsync(string code, string secret)
+    {
+        await page.GetByLabel("查询码").FillAsync(code);
+        await page.GetByLabel("查询密码").FillAsync(secret);
+        await page.GetByRole(AriaRole.Button, new() { Name = "查询" }).ClickAsync();
+    }
+
+    public ILocator Status => page.GetByRole(AriaRole.Region, new() { Name = "办理状态" });
+
+    public ILocator Letters => page.GetByRole(AriaRole.Region, new() { Name = "答复告知书" });
+
+    public Task<IDownload> DownloadLetterAsync(string extension) =>
+        page.RunAndWaitForDownloadAsync(() => Letters.GetByRole(AriaRole.Button, new() { Name = extension, Exact = false }).ClickAsync());
+}

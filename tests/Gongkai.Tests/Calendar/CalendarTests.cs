@@ -1,0 +1,142 @@
+extern alias cli;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using cli::Gongkai.Cli;
+using Gongkai.Application;
+using Gongkai.Application.Calendar;
+using Gongkai.Application.Requests;
+using Gongkai.Domain.Calendar;
+using Gongkai.Domain.Requests;
+using Gongkai.Tests.Requests;
+using Gongkai.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
+using static Gongkai.Tests.Requests.RequestKit;
+
+namespace Gongkai.Tests.Calendar;
+
+/// <summary>`gongkai calendar`, the calendar API and the platform admin's overrides, on the platform's own calendar.</summary>
+public sealed class CalendarTests(PostgresServer postgres)
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Theory, BothDatabases]
+    public async Task CliAddWorkdays_AcrossNationalDay_PrintsTheDateAloneOnOneLine(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider, postgres);
+
+        var (exit, stdout, stderr) = await GongkaiAsync(database, "calendar", "add-workdays", "2026-09-30", "1");
+
+        Assert.Equal(0, exit);
+        Assert.Equal("2026-10-08" + Environment.NewLine, stdout);
+        Assert.Equal("", stderr);
+    }
+
+    [Theory, BothDatabases]
+    public async Task CliIsWorkday_KnowsMakeUpSaturdaysAndHolidays(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider, postgres);
+
+        var makeUpSaturday = await GongkaiAsync(database, "calendar", "is-workday", "2026-02-14");
+        var nationalDay = await GongkaiAsync(database, "calendar", "is-workday", "2026-10-01");
+        var ordinaryMonday = await GongkaiAsync(database, "calendar", "is-workday", "2026-03-02");
+
+        Assert.Equal((0, "true" + Environment.NewLine, ""), makeUpSaturday); // 调休: Saturday 14 Feb 2026 is a working day
+        Assert.Equal((0, "false" + Environment.NewLine, ""), nationalDay);
+        Assert.Equal((0, "true" + Environment.NewLine, ""), ordinaryMonday);
+    }
+
+    [Theory, BothDatabases]
+    public async Task CliWithABadDate_ExitsNonZeroWithAChineseMessage(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider, postgres);
+
+        var impossible = await GongkaiAsync(database, "calendar", "add-workdays", "2026-02-30", "1");
+        var slashes = await GongkaiAsync(database, "calendar", "is-workday", "2026/10/01");
+
+        Assert.Equal(CliApp.Failure, impossible.Exit);
+        Assert.Equal("", impossible.Stdout);
+        Assert.Equal("错误：“2026-02-30”不是 yyyy-MM-dd 格式的日期。" + Environment.NewLine, impossible.Stderr);
+        Assert.NotEqual(0, slashes.Exit);
+        Assert.Contains("不是 yyyy-MM-dd 格式的日期", slashes.Stderr, StringComparison.Ordinal);
+        Assert.Equal("", slashes.Stdout);
+    }
+
+    [Theory, BothDatabases]
+    public async Task CalendarApi_GivesTheSameAnswersAsTheCli(DatabaseProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider, postgres);
+        using var client = app.Client();
+
+        var add = await client.GetFromJsonAsync<JsonElement>("/api/v1/calendar/add-workdays?date=2026-09-30&n=1", Ct);
+        var saturday = await client.GetFromJsonAsync<JsonElement>("/api/v1/calendar/is-workday?date=2026-02-14", Ct);
+        var holiday = await client.GetFromJsonAsync<JsonElement>("/api/v1/calendar/is-workday?date=2026-10-01", Ct);
+        var bad = await client.GetAsync("/api/v1/calendar/add-workdays?date=2026-02-30&n=1", Ct);
+
+        Assert.Equal("2026-10-08", add.GetProperty("result").GetString());
+        Assert.Equal(OfficialHolidays.Calendar.Version, add.GetProperty("calendarVersion").GetString());
+        Assert.True(saturday.GetProperty("isWorkday").GetBoolean());
+        Assert.False(holiday.GetProperty("isWorkday").GetBoolean());
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("yyyy-MM-dd", await bad.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+    }
+
+    [Theory, BothDatabases]
+    public async Task AdminOverride_ChangesTheAnswerEverywhere_IsAudited_AndAFinishedCaseKeepsItsCalendarVersion(DatabaseProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider, postgres);
+        var agency = await app.SetUpAsync();
+        var admin = await app.AdminAsync();
+        var clerk = await app.AddStaffAsync("clerk", agency.Id, Roles.Editor);
+        var open = await app.RegisterInPersonAsync(clerk); // received Friday 14 March 2025, due 14 April
+        var finished = await app.RegisterInPersonAsync(clerk);
+        await app.WithRequestsAsync(s => s.DecideAsync(clerk, finished.Id, RequestOutcomes.Disclosed.Key, null, null, Ct));
+        finished = await app.WithRequestsAsync(s => s.AnswerAsync(clerk, finished.Id, null, Ct));
+        var official = OfficialHolidays.Calendar.Version;
+        using var client = app.Client();
+        var before = await client.GetFromJsonAsync<JsonElement>("/api/v1/calendar/add-workdays?date=2026-09-30&n=1", Ct);
+        app.Clock.Advance(Duration.FromHours(1));
+
+        var refused = await Assert.ThrowsAsync<ForbiddenException>(() => app.InScopeAsync(sp =>
+            sp.GetRequiredService<CalendarService>().AddAsync(clerk, new DateOnly(2026, 10, 8), CalendarDayKind.Rest, "示例", Ct)));
+        await app.InScopeAsync(sp => sp.GetRequiredService<CalendarService>().AddAsync(admin, new DateOnly(2026, 10, 8), CalendarDayKind.Rest, "示例省人民政府办公厅通知（延长国庆假期）", Ct));
+        await app.InScopeAsync(sp => sp.GetRequiredService<CalendarService>().AddAsync(admin, new DateOnly(2025, 4, 14), CalendarDayKind.Rest, "示例县防汛应急停工通知", Ct));
+        var after = await client.GetFromJsonAsync<JsonElement>("/api/v1/calendar/add-workdays?date=2026-09-30&n=1", Ct);
+        var cli = await GongkaiAsync(app.Database, "calendar", "add-workdays", "2026-09-30", "1");
+        var cliDay = await GongkaiAsync(app.Database, "calendar", "is-workday", "2026-10-08");
+        var audit = await app.WithDbAsync(db => db.AuditEntries.Where(a => a.Action == "calendar.override.add").OrderBy(a => a.Id).ToListAsync(Ct));
+        var openNow = await app.LoadAsync(open.Id);
+        var finishedNow = await app.LoadAsync(finished.Id);
+        var asOfFinished = await app.InScopeAsync(sp => sp.GetRequiredService<WorkingDayCalendarProvider>().AsOfAsync(finished.UpdatedAt, Ct));
+        var current = await app.InScopeAsync(sp => sp.GetRequiredService<WorkingDayCalendarProvider>().CurrentAsync(Ct));
+
+        Assert.Equal("只有平台管理员可以调整工作日历。", refused.Message);
+        Assert.Equal("2026-10-08", before.GetProperty("result").GetString());
+        Assert.Equal("2026-10-09", after.GetProperty("result").GetString());
+        Assert.Equal(current.Version, after.GetProperty("calendarVersion").GetString());
+        Assert.NotEqual(official, current.Version);
+        Assert.Equal((0, "2026-10-09" + Environment.NewLine, ""), cli);
+        Assert.Equal((0, "false" + Environment.NewLine, ""), cliDay);
+        Assert.Equal(2, audit.Count);
+        Assert.All(audit, a => Assert.Equal(admin.UserId, a.UserId));
+        Assert.Contains("示例省人民政府办公厅通知", audit[0].Detail, StringComparison.Ordinal);
+        // The open case follows the new calendar; the answered one keeps the date and version it was computed with,
+        // and that version can be rebuilt.
+        Assert.Equal(D(2025, 4, 14), open.DueOn);
+        Assert.Equal(D(2025, 4, 15), openNow.DueOn);
+        Assert.Equal(current.Version, openNow.CalendarVersion);
+        Assert.Equal(official, finishedNow.CalendarVersion);
+        Assert.Equal(finished.DueOn, finishedNow.DueOn);
+        Assert.Equal(finishedNow.CalendarVersion, asOfFinished.Version);
+    }
+
+    private static async Task<(int Exit, string Stdout, string Stderr)> GongkaiAsync(TestDatabase database, params string[] args)
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var exit = await CliApp.RunAsync([.. args, "--connection", database.ConnectionString], stdout, stderr, Ct);
+        return (exit, stdout.ToString(), stderr.ToString());
+    }
+}

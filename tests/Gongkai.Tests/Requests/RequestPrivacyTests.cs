@@ -1,0 +1,209 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using Gongkai.Application;
+using Gongkai.Application.Requests;
+using Gongkai.Domain.Agencies;
+using Gongkai.Domain.Requests;
+using Gongkai.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using static Gongkai.Tests.Requests.RequestKit;
+
+namespace Gongkai.Tests.Requests;
+
+/// <summary>Applicant personal data: encrypted at rest, masked in lists, every view audited; tracking needs the secret; agency walls.</summary>
+public sealed class RequestPrivacyTests(PostgresServer postgres)
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Theory, BothDatabases]
+    public async Task ApplicantIdPhoneAndAddress_AreNotStoredInPlaintext(DatabaseProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider, postgres);
+        var agency = await app.SetUpAsync();
+        var clerk = await app.AddStaffAsync("clerk", agency.Id, Roles.Editor);
+        await app.RegisterInPersonAsync(clerk);
+        await app.WithRequestsAsync(s => s.SubmitOnlineAsync(agency.Code, Input(ApplicantType.CommercialEnterprise), null, null, Ct));
+
+        var raw = await app.WithDbAsync(db => RawTableAsync(db, "Requests"));
+
+        Assert.DoesNotContain(ResidentId, raw, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(CreditCode, raw, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(Phone, raw, StringComparison.Ordinal);
+        Assert.DoesNotContain(Address, raw, StringComparison.Ordinal);
+        Assert.DoesNotContain(ApplicantName, raw, StringComparison.Ordinal);
+        Assert.Contains("110***********002X", raw, StringComparison.Ordinal); // the masked form for lists
+    }
+
+    [Theory, BothDatabases]
+    public async Task ListsShowMaskedValues_AndViewingTheUnmaskedData_WritesAPiiViewAuditEntry(DatabaseProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider, postgres);
+        var agency = await app.SetUpAsync();
+        var clerk = await app.AddStaffAsync("clerk", agency.Id, Roles.Editor);
+        var record = await app.RegisterInPersonAsync(clerk);
+        using var client = app.Client(await app.IssueTokenAsync(clerk));
+
+        var list = await app.WithQueriesAsync(q => q.ListAsync(clerk, new RequestFilter(), Ct));
+        var apiList = await client.GetStringAsync("/api/v1/staff/requests", Ct);
+        var apiCase = await client.GetStringAsync($"/api/v1/staff/requests/{record.Id}", Ct);
+        var auditBefore = await app.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == "request.pii.view", Ct));
+        var personal = await app.WithRequestsAsync(s => s.ViewPersonalDataAsync(clerk, record.Id, Ct));
+        var views = await app.WithDbAsync(db => db.AuditEntries.Where(a => a.Action == "request.pii.view").ToListAsync(Ct));
+
+        Assert.Equal("欧***", Assert.Single(list.Items).NameMasked);
+        foreach (var json in new[] { apiList, apiCase })
+        {
+            Assert.Contains("欧***", json, StringComparison.Ordinal);
+            Assert.DoesNotContain(ApplicantName, json, StringComparison.Ordinal);
+            Assert.DoesNotContain(ResidentId, json, StringComparison.Ordinal);
+            Assert.DoesNotContain(Phone, json, StringComparison.Ordinal);
+        }
+        Assert.Equal(0, auditBefore);
+        Assert.Equal(new ApplicantPersonalData(ApplicantName, ResidentId, Phone, Address, null), personal);
+        var view = Assert.Single(views);
+        Assert.Equal(clerk.UserId, view.UserId);
+        Assert.Equal(record.Id.ToString(), view.EntityId);
+        Assert.DoesNotContain(ResidentId, view.Detail ?? "", StringComparison.Ordinal);
+    }
+
+    [Theory, BothDatabases]
+    public async Task TrackingPage_WithTheWrongSecret_ShowsNothingAndRefusesTheLetter(DatabaseProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider, postgres);
+        var agency = await app.SetUpAsync();
+        var clerk = await app.AddStaffAsync("clerk", agency.Id, Roles.Editor);
+        var created = await app.WithRequestsAsync(s => s.RegisterAsync(clerk, agency.Id, SubmissionChannel.InPerson, Input(), app.Clock.Today, null, null, Ct));
+        var code = created.Record.TrackingCode;
+        await app.WithRequestsAsync(s => s.DecideAsync(clerk, created.Record.Id, RequestOutcomes.Disclosed.Key, null, null, Ct));
+        await app.WithRequestsAsync(s => s.AnswerAsync(clerk, created.Record.Id, null, Ct));
+        await app.InScopeAsync(sp => sp.GetRequiredService<AnswerLetters>().GenerateAsync(clerk, created.Record.Id, Ct));
+        var letterId = await app.WithDbAsync(db => db.RequestLetters.Where(l => l.FileName.EndsWith(".docx")).Select(l => l.Id).SingleAsync(Ct));
+        using var client = app.Client();
+        var token = AntiforgeryToken(await client.GetStringAsync("/track", Ct));
+
+        var wrong = await PostAsync(client, "/track", token, ("Code", code), ("Secret", "WRONGSECRET23456"));
+        var wrongHtml = await wrong.Content.ReadAsStringAsync(Ct);
+        var wrongLetter = await PostAsync(client, "/track?handler=Letter", token, ("Code", code), ("Secret", "WRONGSECRET23456"), ("letterId", letterId.ToString()));
+        var right = await PostAsync(client, "/track", token, ("Code", code.ToLowerInvariant()), ("Secret", created.Secret));
+        var rightHtml = await right.Content.ReadAsStringAsync(Ct);
+        var letter = await PostAsync(client, "/track?handler=Letter", token, ("Code", code), ("Secret", created.Secret), ("letterId", letterId.ToString()));
+
+        Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
+        Assert.Contains("查询码或查询密码不正确。", wrongHtml, StringComparison.Ordinal);
+        Assert.DoesNotContain("办理状态", wrongHtml, StringComparison.Ordinal);
+        Assert.DoesNotContain(agency.Name + "</td>", wrongHtml, StringComparison.Ordinal);
+        Assert.DoesNotContain("答复告知书-", wrongHtml, StringComparison.Ordinal);
+        Assert.Equal("text/html", wrongLetter.Content.Headers.ContentType?.MediaType);
+        Assert.Null(wrongLetter.Content.Headers.ContentDisposition);
+        Assert.Contains("查询码或查询密码不正确。", await wrongLetter.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        // With the secret: status and letters, still no personal data.
+        Assert.Contains("办理状态", rightHtml, StringComparison.Ordinal);
+        Assert.Contains("已答复", rightHtml, StringComparison.Ordinal);
+        Assert.DoesNotContain(ApplicantName, rightHtml, StringComparison.Ordinal);
+        Assert.DoesNotContain(ResidentId, rightHtml, StringComparison.Ordinal);
+        Assert.DoesNotContain(Phone, rightHtml, StringComparison.Ordinal);
+        Assert.True(right.Headers.CacheControl?.NoStore);
+        Assert.Equal(AnswerLetters.DocxType, letter.Content.Headers.ContentType?.MediaType);
+        Assert.True((await letter.Content.ReadAsByteArrayAsync(Ct)).Length > 0);
+    }
+
+    [Theory, BothDatabases]
+    public async Task AnotherAgencysStaff_GetNotFoundForACase(DatabaseProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider, postgres);
+        var top = await app.SetUpAsync();
+        var education = await app.AddAgencyAsync("000014350", "示例县教育局", top.Id);
+        var health = await app.AddAgencyAsync("000014351", "示例县卫生健康局", top.Id);
+        var clerk = await app.AddStaffAsync("clerk", education.Id, Roles.Editor);
+        var stranger = await app.AddStaffAsync("stranger", health.Id, Roles.Editor);
+        var record = await app.RegisterInPersonAsync(clerk);
+        using var client = app.Client(await app.IssueTokenAsync(stranger));
+
+        var missing = await Assert.ThrowsAsync<NotFoundException>(() => app.WithRequestsAsync(s => s.LoadReadableAsync(stranger, record.Id + 1000, Ct)));
+        var read = await Assert.ThrowsAsync<NotFoundException>(() => app.WithRequestsAsync(s => s.LoadReadableAsync(stranger, record.Id, Ct)));
+        var pii = await Assert.ThrowsAsync<NotFoundException>(() => app.WithRequestsAsync(s => s.ViewPersonalDataAsync(stranger, record.Id, Ct)));
+        var act = await Assert.ThrowsAsync<NotFoundException>(() => app.WithRequestsAsync(s => s.DecideAsync(stranger, record.Id, RequestOutcomes.Disclosed.Key, null, null, Ct)));
+        var get = await client.GetAsync($"/api/v1/staff/requests/{record.Id}", Ct);
+        var getMissing = await client.GetAsync($"/api/v1/staff/requests/{record.Id + 1000}", Ct);
+        var step = await client.PostAsJsonAsync($"/api/v1/staff/requests/{record.Id}/decide", new { outcome = "disclosed" }, Ct);
+        var list = await client.GetStringAsync("/api/v1/staff/requests", Ct);
+
+        // The same answer as for a case that does not exist: nothing tells a stranger which ids are taken.
+        Assert.Equal("找不到该申请，或您无权查看。", missing.Message);
+        Assert.Equal(missing.Message, read.Message);
+        Assert.NotNull(pii);
+        Assert.NotNull(act);
+        Assert.Equal(HttpStatusCode.NotFound, get.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, getMissing.StatusCode);
+        Assert.Equal(await Detail(getMissing), await Detail(get));
+        Assert.Equal(HttpStatusCode.NotFound, step.StatusCode);
+        Assert.Equal("[]", list);
+        Assert.Equal(0, await app.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == "request.pii.view", Ct)));
+        Assert.Equal(RequestState.Received, (await app.LoadAsync(record.Id)).State);
+    }
+
+    [Theory, BothDatabases]
+    public async Task SupervisorOfTheParentAgency_CanReadButNotAct(DatabaseProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider, postgres);
+        var top = await app.SetUpAsync();
+        var education = await app.AddAgencyAsync("000014350", "示例县教育局", top.Id);
+        var clerk = await app.AddStaffAsync("clerk", education.Id, Roles.Editor);
+        var supervisor = await app.AddStaffAsync("supervisor", top.Id, StaffRole.Supervisor);
+        var record = await app.RegisterInPersonAsync(clerk);
+        using var client = app.Client(await app.IssueTokenAsync(supervisor));
+
+        var read = await app.WithRequestsAsync(s => s.LoadReadableAsync(supervisor, record.Id, Ct));
+        var dashboard = await app.WithQueriesAsync(q => q.DeadlinesAsync(supervisor, null, Ct));
+        var decide = await Assert.ThrowsAsync<ForbiddenException>(() =>
+            app.WithRequestsAsync(s => s.DecideAsync(supervisor, record.Id, RequestOutcomes.Disclosed.Key, null, null, Ct)));
+        var extend = await Assert.ThrowsAsync<ForbiddenException>(() =>
+            app.WithRequestsAsync(s => s.ExtendAsync(supervisor, record.Id, null, 10, "李主任", "需调取档案", Ct)));
+        var get = await client.GetAsync($"/api/v1/staff/requests/{record.Id}", Ct);
+        var step = await client.PostAsJsonAsync($"/api/v1/staff/requests/{record.Id}/decide", new { outcome = "disclosed" }, Ct);
+
+        Assert.Equal(record.TrackingCode, read.TrackingCode);
+        Assert.Contains(dashboard.ByAgency, a => a.AgencyId == education.Id && a.Running == 1);
+        Assert.Equal("您只能修改本单位的记录；上级监督单位对下级单位只读。", decide.Message);
+        Assert.NotNull(extend);
+        Assert.Equal(HttpStatusCode.OK, get.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, step.StatusCode);
+        var after = await app.LoadAsync(record.Id);
+        Assert.Equal(RequestState.Received, after.State);
+        Assert.Equal(record.Version, after.Version);
+    }
+
+    private static async Task<string?> Detail(HttpResponseMessage response) =>
+        (await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(Ct)).GetProperty("detail").GetString();
+
+    private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string url, string token, params (string Name, string Value)[] fields)
+    {
+        var form = new FormUrlEncodedContent([.. fields.Select(f => KeyValuePair.Create(f.Name, f.Value)), KeyValuePair.Create("__RequestVerificationToken", token)]);
+        return await client.PostAsync(url, form, Ct);
+    }
+
+    /// <summary>Every value of every row of a table, read with plain SQL (what a database dump would show).</summary>
+    private static async Task<string> RawTableAsync(Gongkai.Application.Data.GongkaiDbContext db, string table)
+    {
+        var conn = db.Database.GetDbConnection();
+        await conn.OpenAsync(Ct);
+        await using var cmd = conn.CreateCommand();
+        cmd.CommandText = $"SELECT * FROM \"{table}\"";
+        await using var reader = await cmd.ExecuteReaderAsync(Ct);
+        var text = new StringBuilder();
+        var rows = 0;
+        while (await reader.ReadAsync(Ct))
+        {
+            rows++;
+            for (var i = 0; i < reader.FieldCount; i++)
+            {
+                text.Append(reader.IsDBNull(i) ? "" : Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture)).Append('|');
+            }
+            text.Append('\n');
+        }
+        Assert.True(rows > 0, $"no rows in {table}");
+        return text.ToString();
+    }
+}
