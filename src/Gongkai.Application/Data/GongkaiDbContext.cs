@@ -34,6 +34,7 @@ public sealed class GongkaiDbContext(DbContextOptions<GongkaiDbContext> options)
     public DbSet<RequestAppeal> RequestAppeals => Set<RequestAppeal>();
     public DbSet<AnswerTemplate> AnswerTemplates => Set<AnswerTemplate>();
     public DbSet<CalendarOverrideRow> CalendarOverrides => Set<CalendarOverrideRow>();
+    public DbSet<Requests.Reminders.DeadlineReminderRecord> DeadlineReminders => Set<Requests.Reminders.DeadlineReminderRecord>();
 
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 
