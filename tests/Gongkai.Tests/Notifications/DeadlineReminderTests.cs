@@ -176,6 +176,23 @@ public sealed partial class DeadlineReminderTests(PostgresServer postgres)
         Assert.Equal((0, 1), Counts(bureauHome));
     }
 
+    [Theory, BothDatabases]
+    public async Task AccountCreation_StoresTheReminderAddress_AndRefusesAnInvalidOne(DatabaseProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider, postgres);
+        var county = await app.SetUpAsync();
+        var admin = await app.AdminAsync();
+
+        await app.InScopeAsync(sp => sp.GetRequiredService<AccountService>()
+            .CreateAsync(admin, county.Id, "mailer", "王五", TestApp.StaffPassword, [StaffRole.Editor], " wangwu@county.example.gov.cn ", Ct));
+        var ex = await Assert.ThrowsAsync<Gongkai.Application.ValidationException>(() => app.InScopeAsync(sp => sp.GetRequiredService<AccountService>()
+            .CreateAsync(admin, county.Id, "badmail", "赵六", TestApp.StaffPassword, [StaffRole.Editor], "not-an-address", Ct)));
+
+        Assert.Equal("wangwu@county.example.gov.cn", await app.WithDbAsync(db => db.Users.Where(u => u.UserName == "mailer").Select(u => u.Email).SingleAsync(Ct)));
+        Assert.False(await app.WithDbAsync(db => db.Users.AnyAsync(u => u.UserName == "badmail", Ct)));
+        Assert.Contains("电子邮箱格式不正确", ex.Message);
+    }
+
     private static (int Overdue, int DueSoon) Counts(string html)
     {
         var overdue = OverdueCell().Match(html);
