@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Application.Accounts;
 
-public sealed record StaffUserRow(string Id, string UserName, string DisplayName, int AgencyId, string AgencyName, IReadOnlyList<string> Roles, bool LockedOut);
+public sealed record StaffUserRow(string Id, string UserName, string DisplayName, int AgencyId, string AgencyName, IReadOnlyList<string> Roles, bool LockedOut, string? Email = null);
 
 /// <summary>Staff accounts and their API tokens.</summary>
 public sealed class AccountService(
@@ -22,17 +22,17 @@ public sealed class AccountService(
     {
         var readable = access.Readable(actor).Select(a => a.Id);
         var rows = await db.Users.AsNoTracking().Where(u => readable.Contains(u.AgencyId))
-            .Join(db.Agencies, u => u.AgencyId, a => a.Id, (u, a) => new { u.Id, u.UserName, u.DisplayName, u.AgencyId, a.Name, u.LockoutEnd })
+            .Join(db.Agencies, u => u.AgencyId, a => a.Id, (u, a) => new { u.Id, u.UserName, u.DisplayName, u.AgencyId, a.Name, u.LockoutEnd, u.Email })
             .OrderBy(u => u.AgencyId).ThenBy(u => u.UserName).Take(1000).ToListAsync(ct);
         var ids = rows.Select(r => r.Id).ToList();
         var roles = await db.UserRoles.Where(ur => ids.Contains(ur.UserId)).Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => new { ur.UserId, r.Name }).ToListAsync(ct);
         var now = DateTimeOffset.UtcNow;
         return rows.Select(r => new StaffUserRow(r.Id, r.UserName ?? "", r.DisplayName, r.AgencyId, r.Name,
-            roles.Where(x => x.UserId == r.Id).Select(x => x.Name!).ToList(), r.LockoutEnd > now)).ToList();
+            roles.Where(x => x.UserId == r.Id).Select(x => x.Name!).ToList(), r.LockoutEnd > now, r.Email)).ToList();
     }
 
     /// <summary>Agency admins create accounts in their own agency; only a platform admin grants the platform-admin role.</summary>
-    public async Task<StaffUser> CreateAsync(StaffContext actor, int agencyId, string userName, string displayName, string password, IReadOnlyList<string> roles, CancellationToken ct = default)
+    public async Task<StaffUser> CreateAsync(StaffContext actor, int agencyId, string userName, string displayName, string password, IReadOnlyList<string> roles, string? email = null, CancellationToken ct = default)
     {
         await access.EnsureWritableAsync(actor, agencyId, ct);
         if (!actor.IsAgencyAdmin)
@@ -51,7 +51,7 @@ public sealed class AccountService(
         {
             throw new ValidationException("UserName", "请填写用户名。");
         }
-        var user = await setup.CreateUserAsync(userName, displayName, password, agencyId, roles);
+        var user = await setup.CreateUserAsync(userName, displayName, password, agencyId, roles, email);
         audit.Record(actor, "user.create", "StaffUser", user.Id, $"{user.UserName}：{string.Join("、", roles.Select(StaffRole.Label))}", agencyId);
         await db.SaveChangesAsync(ct);
         return user;

@@ -38,6 +38,7 @@ public abstract class GongkaiDbContext(DbContextOptions options) : IdentityDbCon
     public DbSet<RequestAppeal> RequestAppeals => Set<RequestAppeal>();
     public DbSet<AnswerTemplate> AnswerTemplates => Set<AnswerTemplate>();
     public DbSet<CalendarOverrideRow> CalendarOverrides => Set<CalendarOverrideRow>();
+    public DbSet<Requests.Reminders.DeadlineReminderRecord> DeadlineReminders => Set<Requests.Reminders.DeadlineReminderRecord>();
 
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 

@@ -85,10 +85,19 @@ public sealed class PlatformSetupService(
     }
 
     /// <summary>Creates a staff account; Identity's password rules apply, and their messages are returned in Chinese.</summary>
-    public async Task<StaffUser> CreateUserAsync(string userName, string displayName, string password, int agencyId, IEnumerable<string> roleNames)
+    /// <remarks>The optional e-mail address receives the daily deadline reminders (期限提醒).</remarks>
+    public async Task<StaffUser> CreateUserAsync(string userName, string displayName, string password, int agencyId, IEnumerable<string> roleNames, string? email = null)
     {
         await EnsureRolesAsync();
         var user = new StaffUser { UserName = userName.Trim(), DisplayName = string.IsNullOrWhiteSpace(displayName) ? userName.Trim() : displayName.Trim(), AgencyId = agencyId, LockoutEnabled = true };
+        if (!string.IsNullOrWhiteSpace(email))
+        {
+            if (!System.Net.Mail.MailAddress.TryCreate(email.Trim(), out var address) || address.Address != email.Trim())
+            {
+                throw new ValidationException("Email", "电子邮箱格式不正确。");
+            }
+            user.Email = address.Address;
+        }
         var result = await users.CreateAsync(user, password);
         if (!result.Succeeded)
         {

@@ -64,6 +64,8 @@ public static class WebSetup
         services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddHttpContextAccessor();
         services.AddScoped<CurrentStaff>();
+        // 期限提醒邮件 (issue 3): does nothing without Smtp:Host/Smtp:From.
+        services.AddHostedService(sp => sp.GetRequiredService<Gongkai.Application.Requests.Reminders.DeadlineReminderService>());
         services.AddSingleton<SetupState>();
         // The API documents enums by name (DisclosureMode "Proactive", …): accept and write them that way.
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));

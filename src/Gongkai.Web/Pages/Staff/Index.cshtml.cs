@@ -1,17 +1,24 @@
 using Gongkai.Application.Catalog;
 using Gongkai.Application.Data;
+using Gongkai.Application.Requests;
+using Gongkai.Domain.Calendar;
 using Gongkai.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Web.Pages.Staff;
 
-public sealed class IndexModel(CurrentStaff staff, StaffItemQueries queries, GongkaiDbContext db) : PageModel
+public sealed class IndexModel(CurrentStaff staff, StaffItemQueries queries, RequestQueries requests, GongkaiDbContext db) : PageModel
 {
     public string Name { get; private set; } = "";
     public string AgencyName { get; private set; } = "";
     public bool IsSupervisor { get; private set; }
     public (int Drafts, int PendingReview, int Returned, int Overdue, int PublishedThisYear) Counts { get; private set; }
+
+    /// <summary>期限提醒: the deadline dashboard's counts for what the actor sees (own agency; a supervisor's subordinates too).</summary>
+    public (int Overdue, int DueSoon, int Unconfirmed, DateOnly SoonLimit) Deadlines { get; private set; }
+
+    public int? CalendarMissingYear { get; private set; }
 
     public async Task OnGetAsync()
     {
@@ -20,5 +27,15 @@ public sealed class IndexModel(CurrentStaff staff, StaffItemQueries queries, Gon
         IsSupervisor = actor.IsSupervisor;
         AgencyName = await db.Agencies.Where(a => a.Id == actor.AgencyId).Select(a => a.Name).FirstOrDefaultAsync() ?? "";
         Counts = await queries.CountsAsync(actor);
+        try
+        {
+            var dashboard = await requests.DeadlinesAsync(actor, null, HttpContext.RequestAborted);
+            Deadlines = (dashboard.ByAgency.Sum(c => c.Overdue), dashboard.ByAgency.Sum(c => c.DueSoon), dashboard.Unconfirmed.Count, dashboard.SoonLimit);
+        }
+        catch (CalendarNotCoveredException ex)
+        {
+            // The home page stays usable when the next year's holiday notice is not entered yet.
+            CalendarMissingYear = ex.Year;
+        }
     }
 }

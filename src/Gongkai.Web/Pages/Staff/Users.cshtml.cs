@@ -15,12 +15,12 @@ public sealed class UsersModel(AccountService accounts, CurrentStaff staff) : Pa
 
     public async Task OnGetAsync() => await LoadAsync();
 
-    public async Task<IActionResult> OnPostAsync(string? userName, string? displayName, string? password, List<string>? roles)
+    public async Task<IActionResult> OnPostAsync(string? userName, string? displayName, string? password, List<string>? roles, string? email)
     {
         var actor = staff.Context;
         try
         {
-            await accounts.CreateAsync(actor, actor.AgencyId, userName ?? "", displayName ?? "", password ?? "", roles ?? []);
+            await accounts.CreateAsync(actor, actor.AgencyId, userName ?? "", displayName ?? "", password ?? "", roles ?? [], email, HttpContext.RequestAborted);
             Message = $"账号“{userName}”已新建。";
         }
         catch (ValidationException ex)
