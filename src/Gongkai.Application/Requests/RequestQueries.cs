@@ -173,7 +173,7 @@ public sealed class RequestQueries(GongkaiDbContext db, AgencyAccess access, Pla
             return null;
         }
         var normalized = code.Trim().ToUpperInvariant();
-        var record = await db.Requests.AsNoTracking().Include(r => r.Pauses).SingleOrDefaultAsync(r => r.TrackingCode == normalized, ct);
+        var record = await db.Requests.AsNoTracking().Include(r => r.Pauses).Include(r => r.Corrections).AsSplitQuery().SingleOrDefaultAsync(r => r.TrackingCode == normalized, ct);
         var hash = RequestService.HashSecret(secret);
         if (record is null || !CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(hash), Encoding.ASCII.GetBytes(record.SecretHash)))
         {

@@ -98,7 +98,10 @@ public sealed class RequestCorrectionRow
     public DateOnly NoticeOn { get; set; }
     public DateOnly DueOn { get; set; }
     public DateOnly? CorrectedOn { get; set; }
+    /// <summary>What the office asked to be corrected (条例第三十条: notified once, all at once).</summary>
     public string? Content { get; set; }
+    /// <summary>The applicant's corrected description, when submitted online on the tracking page.</summary>
+    public string? Reply { get; set; }
 }
 
 /// <summary>A period the answer clock stood still (条例第三十三条第三款; fee period per DeadlinePolicy.FeePeriodRemark).</summary>

@@ -493,9 +493,49 @@ public sealed class RequestService(
     /// </summary>
     private async Task<RequestRecord> StepAsync(StaffContext actor, long id, string action, DateOnly? on,
         Func<RequestCase, WorkingDayCalendar, LocalDate, RequestCase> step, Func<RequestCase, LocalDate, string> summary,
+        Action<RequestRecord>? extra, CancellationToken ct) =>
+        await StepAsync(actor, await LoadWritableAsync(actor, id, ct), action, on, step, summary, extra, ct);
+
+    /// <summary>
+    /// The applicant submits the correction online from the tracking page (code + secret). Received today: the answer
+    /// period starts again from the day the corrected application is received (条例第三十条).
+    /// </summary>
+    public async Task<RequestRecord> SubmitCorrectionOnlineAsync(string? code, string? secret, string? correction, string? ipAddress, CancellationToken ct = default)
+    {
+        if (string.IsNullOrWhiteSpace(code) || string.IsNullOrWhiteSpace(secret))
+        {
+            throw new NotFoundException("查询码或查询密码不正确。");
+        }
+        var normalized = code.Trim().ToUpperInvariant();
+        var record = await db.Requests.Include(r => r.Corrections).Include(r => r.Pauses).SingleOrDefaultAsync(r => r.TrackingCode == normalized, ct);
+        if (record is null || !CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(HashSecret(secret)), Encoding.ASCII.GetBytes(record.SecretHash)))
+        {
+            throw new NotFoundException("查询码或查询密码不正确。");
+        }
+        if (string.IsNullOrWhiteSpace(correction))
+        {
+            throw new ValidationException("Correction", "请填写补正后的申请内容。");
+        }
+        if (correction.Length > 4000)
+        {
+            throw new ValidationException("Correction", "补正内容不能超过4000字。");
+        }
+        if (record.State != RequestState.AwaitingCorrection)
+        {
+            throw new ValidationException("Correction", "该申请当前不需要补正。");
+        }
+        record.Corrections.Sort((a, b) => a.Seq.CompareTo(b.Seq));
+        record.Pauses.Sort((a, b) => a.Seq.CompareTo(b.Seq));
+        var applicant = new StaffContext("applicant", "申请人", record.AgencyId, new HashSet<string>(), ipAddress);
+        return await StepAsync(applicant, record, "request.corrected", null, (c, _, d) => c.ReceiveCorrection(d, false),
+            (n, d) => $"申请人在线提交补正，答复期限自 {d:yyyy-MM-dd} 起重新计算，至 {{due}}（条例第三十条）。",
+            r => r.Corrections[^1].Reply = correction.Trim(), ct);
+    }
+
+    private async Task<RequestRecord> StepAsync(StaffContext actor, RequestRecord record, string action, DateOnly? on,
+        Func<RequestCase, WorkingDayCalendar, LocalDate, RequestCase> step, Func<RequestCase, LocalDate, string> summary,
         Action<RequestRecord>? extra, CancellationToken ct)
     {
-        var record = await LoadWritableAsync(actor, id, ct);
         if (record.State is null)
         {
             throw new ValidationException("State", "该申请尚未确认收到，请先确认收到申请（条例第三十一条）。");

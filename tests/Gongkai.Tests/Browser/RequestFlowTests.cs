@@ -15,7 +15,7 @@ namespace Gongkai.Tests.Browser;
 public sealed class RequestFlowTests(BrowserFixture browser, PostgresServer postgres)
 {
     [Theory, BothDatabases]
-    public async Task CitizenApplies_StaffCorrectExtendAndPartlyDisclose_CitizenDownloadsTheLetter(DatabaseProvider provider)
+    public async Task CitizenApplies_StaffAskForACorrection_CitizenCorrects_StaffExtendAndPartlyDisclose_CitizenDownloadsTheLetter(DatabaseProvider provider)
     {
         await using var site = await browser.OpenSiteAsync(provider, postgres);
         var agency = await site.App.SetUpAsync();
@@ -46,11 +46,24 @@ public sealed class RequestFlowTests(BrowserFixture browser, PostgresServer post
         await Expect(staffCase.Notice).ToContainTextAsync("已登记补正通知");
         await Expect(staffCase.State).ToContainTextAsync(RequestState.AwaitingCorrection.Label());
 
-        // The portal offers no correction form: the corrected application arrives on Monday and the clerk records it.
+        await staffCase.SignOutAsync();
+
+        // On Monday the citizen reads the notice on the tracking page and submits the correction there.
         site.App.Today(RequestKit.D(2025, 3, 17));
-        await staffCase.ReloadAsync();
-        await staffCase.RecordCorrectionAsync();
-        await Expect(staffCase.Notice).ToContainTextAsync("已收到补正");
+        var track = new TrackPage(page);
+        await track.GotoAsync();
+        await track.LookUpAsync(code, secret);
+        await Expect(track.Correction).ToContainTextAsync("请写明所需信息的发放月份");
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+        await track.SubmitCorrectionAsync("示例县2024年1月至12月城乡低保资金发放情况");
+        await Expect(track.Notice).ToContainTextAsync("补正已提交");
+        await Expect(track.Status).ToContainTextAsync(RequestState.Received.Label());
+
+        // The clerk sees the clock restarted from the correction and extends once.
+        await login.GotoAsync();
+        await login.SignInAsync("clerk", TestApp.StaffPassword);
+        await staffCase.OpenFromListAsync(code);
+        await Expect(page.GetByText("申请人在线提交补正", new() { Exact = false }).First).ToBeVisibleAsync();
         await staffCase.ExtendAsync(15, "李主任", "需调取多个乡镇的发放记录");
         await Expect(staffCase.Notice).ToContainTextAsync("已延长答复期限");
         await Expect(staffCase.State).ToContainTextAsync(RequestState.Extended.Label());
@@ -65,7 +78,6 @@ public sealed class RequestFlowTests(BrowserFixture browser, PostgresServer post
         await staffCase.SignOutAsync();
 
         // The citizen follows the case by code and secret and downloads the letter.
-        var track = new TrackPage(page);
         await track.GotoAsync();
         await Accessibility.AssertNoSeriousViolationsAsync(page);
         await track.LookUpAsync(code, secret);

@@ -50,6 +50,7 @@ internal sealed class RequestCorrectionConfiguration : IEntityTypeConfiguration<
     {
         b.ToTable("RequestCorrections");
         b.Property(c => c.Content).HasMaxLength(2000);
+        b.Property(c => c.Reply).HasMaxLength(4000);
         b.HasIndex(c => new { c.RequestId, c.Seq }).IsUnique();
     }
 }

@@ -16,6 +16,16 @@ public sealed class TrackPage(IPage page)
 
     public ILocator Status => page.GetByRole(AriaRole.Region, new() { Name = "办理状态" });
 
+    public ILocator Correction => page.GetByRole(AriaRole.Region, new() { Name = "补正申请" });
+
+    public ILocator Notice => page.GetByRole(AriaRole.Status);
+
+    public async Task SubmitCorrectionAsync(string corrected)
+    {
+        await page.GetByLabel("补正后的申请内容").FillAsync(corrected);
+        await page.GetByRole(AriaRole.Button, new() { Name = "提交补正" }).ClickAsync();
+    }
+
     public ILocator Letters => page.GetByRole(AriaRole.Region, new() { Name = "答复告知书" });
 
     public Task<IDownload> DownloadLetterAsync(string extension) =>

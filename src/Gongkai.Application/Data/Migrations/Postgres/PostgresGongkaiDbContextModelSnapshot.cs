@@ -808,6 +808,10 @@ namespace Gongkai.Application.Data.Migrations.Postgres
                     b.Property<DateOnly>("NoticeOn")
                         .HasColumnType("date");
 
+                    b.Property<string>("Reply")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
                     b.Property<long>("RequestId")
                         .HasColumnType("bigint");
 

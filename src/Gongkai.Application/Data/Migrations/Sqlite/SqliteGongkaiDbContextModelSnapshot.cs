@@ -783,6 +783,10 @@ namespace Gongkai.Application.Data.Migrations.Sqlite
                     b.Property<DateOnly>("NoticeOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Reply")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("RequestId")
                         .HasColumnType("INTEGER");
 

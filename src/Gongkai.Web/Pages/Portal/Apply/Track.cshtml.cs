@@ -10,7 +10,7 @@ namespace Gongkai.Web.Pages.Portal.Apply;
 
 /// <summary>Public tracking by code plus secret (POST, so the secret never lands in a URL or log). No personal data is shown.</summary>
 [EnableRateLimiting("track")]
-public sealed class TrackModel(RequestQueries queries, GongkaiDbContext db) : PageModel
+public sealed class TrackModel(RequestQueries queries, RequestService requests, GongkaiDbContext db) : PageModel
 {
     [BindProperty] public string? Code { get; set; }
     [BindProperty] public string? Secret { get; set; }
@@ -31,6 +31,35 @@ public sealed class TrackModel(RequestQueries queries, GongkaiDbContext db) : Pa
         }
         return Page();
     }
+
+    /// <summary>The applicant submits the requested correction (条例第三十条); code and secret are checked again.</summary>
+    public async Task<IActionResult> OnPostCorrectAsync(string? correction)
+    {
+        Response.Headers.CacheControl = "no-store";
+        try
+        {
+            await requests.SubmitCorrectionOnlineAsync(Code, Secret, correction, HttpContext.Connection.RemoteIpAddress?.ToString(), HttpContext.RequestAborted);
+            Message = "补正已提交，答复期限自今天起重新计算。";
+        }
+        catch (ValidationException ex)
+        {
+            foreach (var (field, messages) in ex.Errors)
+            {
+                foreach (var m in messages)
+                {
+                    ModelState.AddModelError(field, m);
+                }
+            }
+        }
+        catch (NotFoundException ex)
+        {
+            ModelState.AddModelError("Code", ex.Message);
+        }
+        View = await queries.TrackAsync(Code, Secret, HttpContext.RequestAborted);
+        return Page();
+    }
+
+    public string? Message { get; private set; }
 
     /// <summary>Downloads an answer letter; code and secret are checked again.</summary>
     public async Task<IActionResult> OnPostLetterAsync(Guid letterId)
