@@ -223,6 +223,30 @@ namespace Gongkai.Application.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "DeadlineReminders",
+                columns: table => new
+                {
+                    AgencyId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ClaimedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ClaimedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    SentAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Recipients = table.Column<int>(type: "INTEGER", nullable: false),
+                    Overdue = table.Column<int>(type: "INTEGER", nullable: false),
+                    DueSoon = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DeadlineReminders", x => new { x.AgencyId, x.Date });
+                    table.ForeignKey(
+                        name: "FK_DeadlineReminders_Agencies_AgencyId",
+                        column: x => x.AgencyId,
+                        principalTable: "Agencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Requests",
                 columns: table => new
                 {
@@ -526,7 +550,8 @@ namespace Gongkai.Application.Data.Migrations.Sqlite
                     NoticeOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
                     DueOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
                     CorrectedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    Content = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                    Content = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Reply = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -925,6 +950,9 @@ namespace Gongkai.Application.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
+
+            migrationBuilder.DropTable(
+                name: "DeadlineReminders");
 
             migrationBuilder.DropTable(
                 name: "ItemRevisions");

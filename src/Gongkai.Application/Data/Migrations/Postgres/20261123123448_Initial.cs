@@ -224,6 +224,30 @@ namespace Gongkai.Application.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "DeadlineReminders",
+                columns: table => new
+                {
+                    AgencyId = table.Column<int>(type: "integer", nullable: false),
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    ClaimedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ClaimedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    SentAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Recipients = table.Column<int>(type: "integer", nullable: false),
+                    Overdue = table.Column<int>(type: "integer", nullable: false),
+                    DueSoon = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DeadlineReminders", x => new { x.AgencyId, x.Date });
+                    table.ForeignKey(
+                        name: "FK_DeadlineReminders_Agencies_AgencyId",
+                        column: x => x.AgencyId,
+                        principalTable: "Agencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Requests",
                 columns: table => new
                 {
@@ -527,7 +551,8 @@ namespace Gongkai.Application.Data.Migrations.Postgres
                     NoticeOn = table.Column<DateOnly>(type: "date", nullable: false),
                     DueOn = table.Column<DateOnly>(type: "date", nullable: false),
                     CorrectedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    Content = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
+                    Content = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    Reply = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -926,6 +951,9 @@ namespace Gongkai.Application.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
+
+            migrationBuilder.DropTable(
+                name: "DeadlineReminders");
 
             migrationBuilder.DropTable(
                 name: "ItemRevisions");
