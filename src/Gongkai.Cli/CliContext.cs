@@ -5,6 +5,7 @@ using Gongkai.Application;
 using Gongkai.Application.Accounts;
 using Gongkai.Application.Data;
 using Gongkai.Application.Platform;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -48,6 +49,8 @@ internal sealed class CliContext(TextWriter stdout, TextWriter stderr)
         services.AddLogging();
         services.AddSingleton<IConfiguration>(configuration);
         services.AddGongkai(configuration);
+        // Applicant personal data are encrypted with the key ring stored in the database, as in the web host (bench seed-requests).
+        services.AddDataProtection().PersistKeysToDbContext<GongkaiDbContext>();
         services.AddIdentityCore<StaffUser>(o =>
             {
                 o.Password.RequiredLength = 10;
