@@ -5,6 +5,7 @@ using Gongkai.Application.Catalog;
 using Gongkai.Application.Data;
 using Gongkai.Application.Platform;
 using Gongkai.Application.Requests;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,6 +20,12 @@ public static class ServiceCollectionExtensions
     {
         var cs = configuration.GetConnectionString("Gongkai");
         services.AddGongkaiDbContext(cs);
+        // One key ring in the database and one application name for every host: cookies issued by one web node are read by
+        // the others, and applicant personal data encrypted by the CLI or any node decrypt everywhere. Without the name the
+        // discriminator would be each host's content root path.
+        services.AddDataProtection()
+            .SetApplicationName("Gongkai")
+            .PersistKeysToDbContext<GongkaiDbContext>();
         services.AddSingleton<IClock>(SystemClock.Instance);
         services.AddSingleton<PlatformClock>();
         services.AddSingleton<BodySanitizer>();

@@ -5,6 +5,7 @@ using Gongkai.Application;
 using Gongkai.Application.Accounts;
 using Gongkai.Application.Data;
 using Gongkai.Application.Platform;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;

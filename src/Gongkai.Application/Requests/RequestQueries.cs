@@ -83,7 +83,7 @@ public sealed class RequestQueries(GongkaiDbContext db, AgencyAccess access, Pla
         {
             q = q.Where(r => r.AgencyId == a);
         }
-        // Running clocks only: paused cases are not late while paused (条例第三十三条第三款). Index (AgencyId, ClockRunning, DueOn).
+        // Running clocks only: paused cases are not late while paused (条例第三十三条第三款). Partial index on ClockRunning.
         var running = q.Where(r => r.ClockRunning);
         var overdue = await Rows(running.Where(r => r.DueOn < t).OrderBy(r => r.DueOn).Take(200)).ToListAsync(ct);
         var dueSoon = await Rows(running.Where(r => r.DueOn >= t && r.DueOn <= soon).OrderBy(r => r.DueOn).Take(200)).ToListAsync(ct);
@@ -103,7 +103,10 @@ public sealed class RequestQueries(GongkaiDbContext db, AgencyAccess access, Pla
             .OrderByDescending(c => c.Overdue).ThenByDescending(c => c.DueSoon).ThenBy(c => c.AgencyName, StringComparer.Ordinal).ToList();
         // 上年结转 for this year's report (received earlier, still open on 1 January).
         var yearStart = new DateOnly(today.Year, 1, 1);
-        var carried = await q.CountAsync(r => r.ReceivedYear < today.Year && (r.FinishedOn == null || r.FinishedOn >= yearStart), ct);
+        // Two counts rather than one OR: each is a range of the (AgencyId, FinishedOn, ReceivedYear) index per agency; the
+        // OR made both databases scan every earlier-year case instead.
+        var carried = await q.CountAsync(r => r.FinishedOn == null && r.ReceivedYear < today.Year, ct)
+            + await q.CountAsync(r => r.FinishedOn >= yearStart && r.ReceivedYear < today.Year, ct);
         return new DeadlineDashboard(t, soon, carried, overdue, dueSoon, unconfirmed, noDue, byAgency);
     }
 

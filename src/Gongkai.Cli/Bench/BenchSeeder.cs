@@ -92,7 +92,7 @@ internal sealed class BenchSeeder(GongkaiDbContext db, PlatformClock clock, Audi
         var format = new IndexNumberFormat(settings.IndexNoFormat);
 
         var phase = Stopwatch.StartNew();
-        var (agencies, leaves) = await CreateAgenciesAsync(options, ct);
+        var (agencies, leaves) = await CreateAgenciesAsync(options.Agencies, withColumns: true, ct);
         var columnCount = leaves.Sum(l => l.Value.Count);
         await output.WriteLineAsync($"已创建 {agencies.Count:N0} 个单位及其标准栏目（{phase.Elapsed.TotalSeconds:0.0} 秒）。");
 
@@ -131,9 +131,12 @@ internal sealed class BenchSeeder(GongkaiDbContext db, PlatformClock clock, Audi
         }
     }
 
-    /// <summary>One city platform root → counties (about one per 50 agencies) → departments (2/3) and townships (1/3).</summary>
-    private async Task<(List<GeneratedAgency> Agencies, Dictionary<int, List<(GeneratedColumn Column, int Weight)>> Leaves)> CreateAgenciesAsync(
-        BenchOptions options, CancellationToken ct)
+    /// <summary>
+    /// One city platform root → counties (about one per 50 agencies) → departments (2/3) and townships (1/3). The first
+    /// agency returned is the root. Also used by <see cref="RequestSeeder"/>, which needs no column trees.
+    /// </summary>
+    internal async Task<(List<GeneratedAgency> Agencies, Dictionary<int, List<(GeneratedColumn Column, int Weight)>> Leaves)> CreateAgenciesAsync(
+        int agencyCount, bool withColumns, CancellationToken ct)
     {
         var runs = await db.Agencies.CountAsync(a => a.ParentId == null && a.Code.StartsWith("BENCH"), ct);
         var run = (runs + 1).ToString(CultureInfo.InvariantCulture);
@@ -145,8 +148,8 @@ internal sealed class BenchSeeder(GongkaiDbContext db, PlatformClock clock, Audi
             var root = new Agency { Code = $"BENCH{run}", Name = runs == 0 ? "测试市人民政府" : $"测试市人民政府（第{run}批）", Kind = AgencyKind.Platform, Path = "/", CreatedAt = now };
             db.Agencies.Add(root);
             await db.SaveChangesAsync(ct);
-            var countyCount = Math.Max(1, (int)Math.Round((options.Agencies - 1) / 50.0));
-            countyCount = Math.Min(countyCount, options.Agencies - 1);
+            var countyCount = Math.Max(1, (int)Math.Round((agencyCount - 1) / 50.0));
+            countyCount = Math.Min(countyCount, agencyCount - 1);
             var counties = new List<Agency>();
             for (var k = 1; k <= countyCount; k++)
             {
@@ -159,7 +162,7 @@ internal sealed class BenchSeeder(GongkaiDbContext db, PlatformClock clock, Audi
             db.Agencies.AddRange(counties);
             await db.SaveChangesAsync(ct);
             var children = new List<Agency>();
-            var remaining = options.Agencies - 1 - countyCount;
+            var remaining = agencyCount - 1 - countyCount;
             for (var i = 0; i < remaining; i++)
             {
                 var county = counties[i % countyCount];
@@ -179,6 +182,10 @@ internal sealed class BenchSeeder(GongkaiDbContext db, PlatformClock clock, Audi
             db.Agencies.AddRange(children);
             await db.SaveChangesAsync(ct);
             List<Agency> all = [root, .. counties, .. children];
+            if (!withColumns)
+            {
+                return (all.Select(a => new GeneratedAgency(a.Id, a.Code, a.Name, DocNoPrefix(a))).ToList(), []);
+            }
 
             // Standard column trees: parents first (their ids are needed), then children.
             var byAgencyKey = new Dictionary<(int, string), Column>();

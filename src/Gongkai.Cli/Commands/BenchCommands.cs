@@ -33,6 +33,35 @@ internal static class BenchCommands
             return 0;
         }, ct));
         bench.Subcommands.Add(seedCommand);
+        bench.Subcommands.Add(BuildSeedRequests(cli, seed));
         return bench;
+    }
+
+    /// <summary><c>gongkai bench seed-requests --agencies 500 --cases 1000000</c>: cases for the deadline dashboard benchmark.</summary>
+    private static Command BuildSeedRequests(CliContext cli, Option<int> seed)
+    {
+        var agencies = new Option<int>("--agencies") { Description = "单位总数（1个市级平台 → 若干县 → 部门和乡镇）", Required = true };
+        var cases = new Option<int>("--cases") { Description = "依申请公开案件数", Required = true };
+        var force = new Option<bool>("--force") { Description = "数据库已有案件时仍然追加" };
+        var command = new Command("seed-requests", "快速生成依申请公开案件（期限预警基准测试；PostgreSQL 用二进制 COPY，SQLite 用单事务预编译插入）") { agencies, cases, seed, force };
+        command.SetAction((parse, ct) => cli.RunAsync(parse, async (sp, ct) =>
+        {
+            var n = parse.GetValue(agencies);
+            var m = parse.GetValue(cases);
+            if (n is < 2 or > 100_000)
+            {
+                throw new CliException("--agencies 应在 2 到 100000 之间。");
+            }
+            if (m is < 0 or > 50_000_000)
+            {
+                throw new CliException("--cases 应在 0 到 50000000 之间。");
+            }
+            await CliContext.EnsureDatabaseAsync(sp, ct);
+            var agencySeeder = ActivatorUtilities.CreateInstance<BenchSeeder>(sp, cli.Out);
+            var seeder = ActivatorUtilities.CreateInstance<RequestSeeder>(sp, agencySeeder, cli.Out);
+            await seeder.SeedAsync(new RequestBenchOptions(n, m, parse.GetValue(seed), parse.GetValue(force)), ct);
+            return 0;
+        }, ct));
+        return command;
     }
 }

@@ -33,8 +33,6 @@ public static class WebSetup
             .AddEntityFrameworkStores<GongkaiDbContext>()
             .AddClaimsPrincipalFactory<StaffClaimsFactory>()
             .AddDefaultTokenProviders();
-        // Cookies are protected with keys kept in the database, so any web node behind a load balancer can read them.
-        services.AddDataProtection().PersistKeysToDbContext<GongkaiDbContext>();
         services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/staff/login";

@@ -1140,9 +1140,13 @@ namespace Gongkai.Application.Data.Migrations.Postgres
 
                     b.HasIndex("AgencyId", "SubmittedAt");
 
-                    b.HasIndex("AgencyId", "ClockRunning", "DueOn");
+                    b.HasIndex("AgencyId", "FinishedOn", "ReceivedYear");
 
-                    b.HasIndex("AgencyId", "ReceivedYear", "FinishedOn");
+                    b.HasIndex(new[] { "AgencyId", "DueOn" }, "IX_Requests_Running_AgencyId_DueOn")
+                        .HasFilter("\"ClockRunning\"");
+
+                    b.HasIndex(new[] { "AgencyId", "SubmittedAt" }, "IX_Requests_Unconfirmed_AgencyId_SubmittedAt")
+                        .HasFilter("\"State\" IS NULL");
 
                     b.ToTable("Requests", (string)null);
                 });

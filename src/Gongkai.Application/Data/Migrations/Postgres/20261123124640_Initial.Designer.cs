@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Gongkai.Application.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresGongkaiDbContext))]
-    [Migration("20261123123448_Initial")]
+    [Migration("20261123124640_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1143,9 +1143,13 @@ namespace Gongkai.Application.Data.Migrations.Postgres
 
                     b.HasIndex("AgencyId", "SubmittedAt");
 
-                    b.HasIndex("AgencyId", "ClockRunning", "DueOn");
+                    b.HasIndex("AgencyId", "FinishedOn", "ReceivedYear");
 
-                    b.HasIndex("AgencyId", "ReceivedYear", "FinishedOn");
+                    b.HasIndex(new[] { "AgencyId", "DueOn" }, "IX_Requests_Running_AgencyId_DueOn")
+                        .HasFilter("\"ClockRunning\"");
+
+                    b.HasIndex(new[] { "AgencyId", "SubmittedAt" }, "IX_Requests_Unconfirmed_AgencyId_SubmittedAt")
+                        .HasFilter("\"State\" IS NULL");
 
                     b.ToTable("Requests", (string)null);
                 });

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Gongkai.Application.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteGongkaiDbContext))]
-    [Migration("20261123123438_Initial")]
+    [Migration("20261123124636_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1112,9 +1112,13 @@ namespace Gongkai.Application.Data.Migrations.Sqlite
 
                     b.HasIndex("AgencyId", "SubmittedAt");
 
-                    b.HasIndex("AgencyId", "ClockRunning", "DueOn");
+                    b.HasIndex("AgencyId", "FinishedOn", "ReceivedYear");
 
-                    b.HasIndex("AgencyId", "ReceivedYear", "FinishedOn");
+                    b.HasIndex(new[] { "AgencyId", "DueOn" }, "IX_Requests_Running_AgencyId_DueOn")
+                        .HasFilter("\"ClockRunning\"");
+
+                    b.HasIndex(new[] { "AgencyId", "SubmittedAt" }, "IX_Requests_Unconfirmed_AgencyId_SubmittedAt")
+                        .HasFilter("\"State\" IS NULL");
 
                     b.ToTable("Requests", (string)null);
                 });

@@ -890,9 +890,9 @@ namespace Gongkai.Application.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_Requests_AgencyId_ClockRunning_DueOn",
+                name: "IX_Requests_AgencyId_FinishedOn_ReceivedYear",
                 table: "Requests",
-                columns: new[] { "AgencyId", "ClockRunning", "DueOn" });
+                columns: new[] { "AgencyId", "FinishedOn", "ReceivedYear" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Requests_AgencyId_ReceivedOn",
@@ -900,20 +900,27 @@ namespace Gongkai.Application.Data.Migrations.Postgres
                 columns: new[] { "AgencyId", "ReceivedOn" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Requests_AgencyId_ReceivedYear_FinishedOn",
-                table: "Requests",
-                columns: new[] { "AgencyId", "ReceivedYear", "FinishedOn" });
-
-            migrationBuilder.CreateIndex(
                 name: "IX_Requests_AgencyId_SubmittedAt",
                 table: "Requests",
                 columns: new[] { "AgencyId", "SubmittedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Requests_Running_AgencyId_DueOn",
+                table: "Requests",
+                columns: new[] { "AgencyId", "DueOn" },
+                filter: "\"ClockRunning\"");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Requests_TrackingCode",
                 table: "Requests",
                 column: "TrackingCode",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Requests_Unconfirmed_AgencyId_SubmittedAt",
+                table: "Requests",
+                columns: new[] { "AgencyId", "SubmittedAt" },
+                filter: "\"State\" IS NULL");
         }
 
         /// <inheritdoc />
