@@ -22,6 +22,13 @@ public sealed class ApplicationInput
     public string? DocumentNumber { get; set; }
     public string? WantedForm { get; set; }
     public string? Delivery { get; set; }
+
+    /// <summary>
+    /// A random key the form carries from the moment it is shown. Posting the same form again (a double click, a reload
+    /// of the receipt, a retry after a lost response) finds the application it already created instead of creating a
+    /// second one, which would be counted twice in the annual report's 新收申请.
+    /// </summary>
+    public Guid? SubmissionKey { get; set; }
 }
 
 /// <summary>条例第二十九条第（三）项: the form of the information and the way of obtaining it.</summary>

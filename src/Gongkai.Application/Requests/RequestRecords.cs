@@ -23,6 +23,9 @@ public sealed class RequestRecord
     public ApplicantType ApplicantType { get; set; }
     public SubmissionChannel Channel { get; set; }
 
+    /// <summary>The form's <see cref="ApplicationInput.SubmissionKey"/>: unique per agency, so one form makes one case.</summary>
+    public Guid? SubmissionKey { get; set; }
+
     // Applicant (条例第二十九条第（一）项), encrypted at rest with an IDataProtector.
     public required string NameProtected { get; set; }
     public required string IdNumberProtected { get; set; }

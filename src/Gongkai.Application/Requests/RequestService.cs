@@ -17,7 +17,8 @@ using NodaTime;
 namespace Gongkai.Application.Requests;
 
 /// <summary>A new case and the one-time secret the applicant needs to follow it (only its hash is stored).</summary>
-public sealed record NewRequest(RequestRecord Record, string Secret);
+/// <remarks><see cref="Resubmitted"/>: the same form was posted before; no case was created and the secret was renewed.</remarks>
+public sealed record NewRequest(RequestRecord Record, string Secret, bool Resubmitted = false);
 
 /// <summary>Decrypted applicant data; every read is audited as request.pii.view.</summary>
 public sealed record ApplicantPersonalData(string Name, string IdNumber, string? Phone, string? Address, string? Email);
@@ -66,6 +67,52 @@ public sealed class RequestService(
     }
 
     private async Task<NewRequest> CreateAsync(StaffContext actor, int agencyId, SubmissionChannel channel, ApplicationInput input,
+        ReceiptFacts facts, (string FileName, byte[] Content)? attachment, CancellationToken ct)
+    {
+        if (input.SubmissionKey is { } key && await ResubmissionAsync(actor, agencyId, key, input, ct) is { } again)
+        {
+            return again;
+        }
+        try
+        {
+            return await InsertAsync(actor, agencyId, channel, input, facts, attachment, ct);
+        }
+        catch (DbUpdateException) when (input.SubmissionKey is { } raced)
+        {
+            // Two posts of one form at the same moment: the unique (AgencyId, SubmissionKey) index let one insert win and
+            // rolled this one back whole; answer with the winner's case.
+            db.ChangeTracker.Clear();
+            return await ResubmissionAsync(actor, agencyId, raced, input, ct) ?? throw new InvalidOperationException("提交失败，请重试。");
+        }
+    }
+
+    /// <summary>
+    /// The same form posted again finds the case it created. The applicant who posts it holds the form, so the case's
+    /// tracking secret is renewed and shown again: the first receipt may never have reached the screen. A form whose
+    /// description was edited before posting again is a new application and gets no key match.
+    /// </summary>
+    private async Task<NewRequest?> ResubmissionAsync(StaffContext actor, int agencyId, Guid key, ApplicationInput input, CancellationToken ct)
+    {
+        var record = await db.Requests.SingleOrDefaultAsync(r => r.AgencyId == agencyId && r.SubmissionKey == key, ct);
+        if (record is null)
+        {
+            return null;
+        }
+        if (!string.Equals(record.Description, input.Description?.Trim(), StringComparison.Ordinal))
+        {
+            input.SubmissionKey = null;
+            return null;
+        }
+        var secret = RandomNumberGenerator.GetString(CodeAlphabet, 16);
+        record.SecretHash = HashSecret(secret);
+        record.UpdatedAt = clock.UtcNow;
+        AddEvent(actor, record, "request.resubmit", clock.Today, "同一申请表重复提交：未重复登记，已重新生成查询密码（此前的查询密码作废）。", isPublic: false);
+        audit.Record(actor, "request.resubmit", "Request", record.Id, $"{record.TrackingCode} 重复提交同一申请表", agencyId);
+        await db.SaveChangesAsync(ct);
+        return new NewRequest(record, secret, Resubmitted: true);
+    }
+
+    private async Task<NewRequest> InsertAsync(StaffContext actor, int agencyId, SubmissionChannel channel, ApplicationInput input,
         ReceiptFacts facts, (string FileName, byte[] Content)? attachment, CancellationToken ct)
     {
         var today = clock.Today;
@@ -117,6 +164,7 @@ public sealed class RequestService(
             SecretHash = HashSecret(secret),
             ApplicantType = input.ApplicantType,
             Channel = channel,
+            SubmissionKey = input.SubmissionKey,
             NameProtected = protector.Protect(input.Name!.Trim()),
             IdNumberProtected = protector.Protect(NormalizeId(input.IdNumber!)),
             PhoneProtected = protector.ProtectOptional(input.Phone),
@@ -469,7 +517,8 @@ public sealed class RequestService(
 
     public async Task<RequestRecord> LoadReadableAsync(StaffContext actor, long id, CancellationToken ct = default)
     {
-        var record = await db.Requests.Include(r => r.Corrections).Include(r => r.Pauses).SingleOrDefaultAsync(r => r.Id == id, ct);
+        // One round trip: a case has at most two 补正 and a handful of pauses, so the joined rows stay few.
+        var record = await db.Requests.Include(r => r.Corrections).Include(r => r.Pauses).AsSingleQuery().SingleOrDefaultAsync(r => r.Id == id, ct);
         // One answer for a case that does not exist and one the actor may not see: ids of other agencies' cases stay hidden.
         if (record is null || !await access.CanReadAsync(actor, record.AgencyId, ct))
         {
@@ -507,7 +556,7 @@ public sealed class RequestService(
             throw new NotFoundException("查询码或查询密码不正确。");
         }
         var normalized = code.Trim().ToUpperInvariant();
-        var record = await db.Requests.Include(r => r.Corrections).Include(r => r.Pauses).SingleOrDefaultAsync(r => r.TrackingCode == normalized, ct);
+        var record = await db.Requests.Include(r => r.Corrections).Include(r => r.Pauses).AsSingleQuery().SingleOrDefaultAsync(r => r.TrackingCode == normalized, ct);
         if (record is null || !CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(HashSecret(secret)), Encoding.ASCII.GetBytes(record.SecretHash)))
         {
             throw new NotFoundException("查询码或查询密码不正确。");
@@ -732,7 +781,7 @@ public sealed class RequestService(
         long lastId = 0;
         while (true)
         {
-            var batch = await db.Requests.Include(r => r.Corrections).Include(r => r.Pauses)
+            var batch = await db.Requests.Include(r => r.Corrections).Include(r => r.Pauses).AsSingleQuery()
                 .Where(r => r.Id > lastId && r.State != null && r.FinishedOn == null && r.CalendarVersion != calendar.Version)
                 .OrderBy(r => r.Id).Take(500).ToListAsync(ct);
             if (batch.Count == 0)

@@ -1,5 +1,8 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Gongkai.Application.Accounts;
+using Gongkai.Application.Requests;
+using Gongkai.Domain.Requests;
 using Gongkai.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using static Gongkai.Tests.Requests.RequestKit;
@@ -89,13 +92,94 @@ public sealed partial class ApplyFormTests(PostgresServer postgres)
         Assert.Equal(HttpStatusCode.OK, afterwardsGet.StatusCode); // reading the form is not limited
     }
 
-    private static MultipartFormDataContent Form(string? token, string idNumber)
+    [Theory, BothDatabases]
+    public async Task ApplyForm_PostedTwice_MakesOneCase_AndOnlyTheSecondReceiptsSecretOpensIt(DatabaseProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider, postgres);
+        await app.SetUpAsync();
+        using var client = app.Client();
+        var html = await client.GetStringAsync(Url, Ct);
+        var token = AntiforgeryToken(html);
+        var key = SubmissionKey().Match(html);
+        Assert.True(key.Success, "the form carries a submission key");
+
+        var first = await (await client.PostAsync(Url, Form(token, ResidentId, key.Groups[1].Value), Ct)).Content.ReadAsStringAsync(Ct);
+        var second = await (await client.PostAsync(Url, Form(token, ResidentId, key.Groups[1].Value), Ct)).Content.ReadAsStringAsync(Ct);
+        var code = TrackingCode().Match(second).Value;
+
+        Assert.Equal(1, await app.WithDbAsync(db => db.Requests.CountAsync(Ct)));
+        Assert.Equal(TrackingCode().Match(first).Value, code);
+        Assert.Contains("同一申请表已经提交过，未重复登记", second, StringComparison.Ordinal);
+        Assert.Null(await app.WithQueriesAsync(q => q.TrackAsync(code, Secret().Match(first).Groups[1].Value, Ct)));
+        Assert.NotNull(await app.WithQueriesAsync(q => q.TrackAsync(code, Secret().Match(second).Groups[1].Value, Ct)));
+    }
+
+    [Theory, BothDatabases]
+    public async Task OneForm_PostedFromTwoThreadsAtOnce_MakesOneCase(DatabaseProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider, postgres);
+        var agency = await app.SetUpAsync();
+        var key = Guid.NewGuid();
+
+        var receipts = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() =>
+            app.WithRequestsAsync(s => s.SubmitOnlineAsync(agency.Code, WithKey(key), null, null, Ct)), Ct)));
+
+        Assert.Equal(1, await app.WithDbAsync(db => db.Requests.CountAsync(Ct)));
+        Assert.Single(receipts.Select(r => r.Record.TrackingCode).Distinct());
+        Assert.Equal(3, receipts.Count(r => r.Resubmitted));
+    }
+
+    [Theory, BothDatabases]
+    public async Task AFormWhoseDescriptionWasEditedBeforePostingAgain_IsANewApplication(DatabaseProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider, postgres);
+        var agency = await app.SetUpAsync();
+        var key = Guid.NewGuid();
+        var edited = WithKey(key);
+        edited.Description = "示例县2024年度城乡低保资金发放明细";
+
+        var first = await app.WithRequestsAsync(s => s.SubmitOnlineAsync(agency.Code, WithKey(key), null, null, Ct));
+        var second = await app.WithRequestsAsync(s => s.SubmitOnlineAsync(agency.Code, edited, null, null, Ct));
+
+        Assert.False(second.Resubmitted);
+        Assert.NotEqual(first.Record.TrackingCode, second.Record.TrackingCode);
+        Assert.Equal(2, await app.WithDbAsync(db => db.Requests.CountAsync(Ct)));
+    }
+
+    [Theory, BothDatabases]
+    public async Task StaffRegisteringOneFormTwice_MakesOneCase(DatabaseProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider, postgres);
+        var agency = await app.SetUpAsync();
+        var clerk = await app.AddStaffAsync("clerk", agency.Id, Roles.Editor);
+        var key = Guid.NewGuid();
+
+        var first = await app.WithRequestsAsync(s => s.RegisterAsync(clerk, agency.Id, SubmissionChannel.InPerson, WithKey(key), app.Clock.Today, null, null, Ct));
+        var second = await app.WithRequestsAsync(s => s.RegisterAsync(clerk, agency.Id, SubmissionChannel.InPerson, WithKey(key), app.Clock.Today, null, null, Ct));
+
+        Assert.True(second.Resubmitted);
+        Assert.Equal(first.Record.Id, second.Record.Id);
+        Assert.Equal(1, await app.WithDbAsync(db => db.Requests.CountAsync(Ct)));
+    }
+
+    private static ApplicationInput WithKey(Guid key)
+    {
+        var input = Input();
+        input.SubmissionKey = key;
+        return input;
+    }
+
+    private static MultipartFormDataContent Form(string? token, string idNumber, string? submissionKey = null)
     {
         var form = new MultipartFormDataContent();
         void Add(string name, string value) => form.Add(new StringContent(value), name);
         if (token is not null)
         {
             Add("__RequestVerificationToken", token);
+        }
+        if (submissionKey is not null)
+        {
+            Add("Form.SubmissionKey", submissionKey);
         }
         Add("Form.ApplicantType", "NaturalPerson");
         Add("Form.Name", ApplicantName);
@@ -110,4 +194,10 @@ public sealed partial class ApplyFormTests(PostgresServer postgres)
 
     [GeneratedRegex("YSQ\\d{8}-[2-9A-Z]{6}")]
     private static partial Regex TrackingCode();
+
+    [GeneratedRegex("name=\"Form.SubmissionKey\" value=\"([0-9a-f-]{36})\"")]
+    private static partial Regex SubmissionKey();
+
+    [GeneratedRegex("查询密码</th><td><strong class=\"code\">([2-9A-Z]{16})</strong>")]
+    private static partial Regex Secret();
 }

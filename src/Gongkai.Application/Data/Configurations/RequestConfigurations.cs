@@ -12,6 +12,8 @@ internal sealed class RequestRecordConfiguration : IEntityTypeConfiguration<Requ
         b.ToTable("Requests");
         b.Property(r => r.TrackingCode).HasMaxLength(32);
         b.HasIndex(r => r.TrackingCode).IsUnique();
+        // Also what makes a double submission from two threads at once end in one case (the loser reads the winner's).
+        b.HasIndex(r => new { r.AgencyId, r.SubmissionKey }).IsUnique().HasFilter("\"SubmissionKey\" IS NOT NULL");
         b.Property(r => r.SecretHash).HasMaxLength(64);
         b.Property(r => r.NameProtected).HasMaxLength(2000);
         b.Property(r => r.IdNumberProtected).HasMaxLength(2000);

@@ -1108,6 +1108,9 @@ namespace Gongkai.Application.Data.Migrations.Postgres
                     b.Property<int?>("State")
                         .HasColumnType("integer");
 
+                    b.Property<Guid?>("SubmissionKey")
+                        .HasColumnType("uuid");
+
                     b.Property<DateTime>("SubmittedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1137,6 +1140,10 @@ namespace Gongkai.Application.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.HasIndex("AgencyId", "ReceivedOn");
+
+                    b.HasIndex("AgencyId", "SubmissionKey")
+                        .IsUnique()
+                        .HasFilter("\"SubmissionKey\" IS NOT NULL");
 
                     b.HasIndex("AgencyId", "SubmittedAt");
 

@@ -1077,6 +1077,9 @@ namespace Gongkai.Application.Data.Migrations.Sqlite
                     b.Property<int?>("State")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("SubmissionKey")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("SubmittedAt")
                         .HasColumnType("TEXT");
 
@@ -1106,6 +1109,10 @@ namespace Gongkai.Application.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("AgencyId", "ReceivedOn");
+
+                    b.HasIndex("AgencyId", "SubmissionKey")
+                        .IsUnique()
+                        .HasFilter("\"SubmissionKey\" IS NOT NULL");
 
                     b.HasIndex("AgencyId", "SubmittedAt");
 

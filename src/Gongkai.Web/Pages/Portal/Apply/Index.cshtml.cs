@@ -31,6 +31,7 @@ public sealed class IndexModel(RequestService requests, PortalQueries portal, Up
             return NotFound();
         }
         AgencyName = agency.Name;
+        Form.SubmissionKey = Guid.NewGuid();
         return Page();
     }
 

@@ -29,6 +29,7 @@ public sealed class NewModel(RequestService requests, AgencyAccess access, Curre
     {
         await LoadAsync();
         AgencyId = staff.Context.AgencyId;
+        Form.SubmissionKey = Guid.NewGuid();
     }
 
     public async Task<IActionResult> OnPostAsync()
@@ -37,6 +38,9 @@ public sealed class NewModel(RequestService requests, AgencyAccess access, Curre
         try
         {
             Created = await requests.RegisterAsync(staff.Context, AgencyId, Channel, Form, SubmittedOn, SignedForOn, ConfirmedOn, HttpContext.RequestAborted);
+            // A blank form with a new key for the next application: the old key would make it a resubmission.
+            ModelState.Clear();
+            Form = new ApplicationInput { SubmissionKey = Guid.NewGuid() };
         }
         catch (ValidationException ex)
         {

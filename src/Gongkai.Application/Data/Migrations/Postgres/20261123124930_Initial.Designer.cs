@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Gongkai.Application.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresGongkaiDbContext))]
-    [Migration("20261123124640_Initial")]
+    [Migration("20261123124930_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1111,6 +1111,9 @@ namespace Gongkai.Application.Data.Migrations.Postgres
                     b.Property<int?>("State")
                         .HasColumnType("integer");
 
+                    b.Property<Guid?>("SubmissionKey")
+                        .HasColumnType("uuid");
+
                     b.Property<DateTime>("SubmittedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1140,6 +1143,10 @@ namespace Gongkai.Application.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.HasIndex("AgencyId", "ReceivedOn");
+
+                    b.HasIndex("AgencyId", "SubmissionKey")
+                        .IsUnique()
+                        .HasFilter("\"SubmissionKey\" IS NOT NULL");
 
                     b.HasIndex("AgencyId", "SubmittedAt");
 

@@ -258,6 +258,7 @@ namespace Gongkai.Application.Data.Migrations.Postgres
                     SecretHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     ApplicantType = table.Column<int>(type: "integer", nullable: false),
                     Channel = table.Column<int>(type: "integer", nullable: false),
+                    SubmissionKey = table.Column<Guid>(type: "uuid", nullable: true),
                     NameProtected = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
                     IdNumberProtected = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
                     PhoneProtected = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
@@ -898,6 +899,13 @@ namespace Gongkai.Application.Data.Migrations.Postgres
                 name: "IX_Requests_AgencyId_ReceivedOn",
                 table: "Requests",
                 columns: new[] { "AgencyId", "ReceivedOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Requests_AgencyId_SubmissionKey",
+                table: "Requests",
+                columns: new[] { "AgencyId", "SubmissionKey" },
+                unique: true,
+                filter: "\"SubmissionKey\" IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Requests_AgencyId_SubmittedAt",

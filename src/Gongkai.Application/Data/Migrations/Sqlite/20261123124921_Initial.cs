@@ -257,6 +257,7 @@ namespace Gongkai.Application.Data.Migrations.Sqlite
                     SecretHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     ApplicantType = table.Column<int>(type: "INTEGER", nullable: false),
                     Channel = table.Column<int>(type: "INTEGER", nullable: false),
+                    SubmissionKey = table.Column<Guid>(type: "TEXT", nullable: true),
                     NameProtected = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
                     IdNumberProtected = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
                     PhoneProtected = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
@@ -897,6 +898,13 @@ namespace Gongkai.Application.Data.Migrations.Sqlite
                 name: "IX_Requests_AgencyId_ReceivedOn",
                 table: "Requests",
                 columns: new[] { "AgencyId", "ReceivedOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Requests_AgencyId_SubmissionKey",
+                table: "Requests",
+                columns: new[] { "AgencyId", "SubmissionKey" },
+                unique: true,
+                filter: "\"SubmissionKey\" IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Requests_AgencyId_SubmittedAt",

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Gongkai.Application.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteGongkaiDbContext))]
-    [Migration("20261123124636_Initial")]
+    [Migration("20261123124921_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1080,6 +1080,9 @@ namespace Gongkai.Application.Data.Migrations.Sqlite
                     b.Property<int?>("State")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("SubmissionKey")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("SubmittedAt")
                         .HasColumnType("TEXT");
 
@@ -1109,6 +1112,10 @@ namespace Gongkai.Application.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("AgencyId", "ReceivedOn");
+
+                    b.HasIndex("AgencyId", "SubmissionKey")
+                        .IsUnique()
+                        .HasFilter("\"SubmissionKey\" IS NOT NULL");
 
                     b.HasIndex("AgencyId", "SubmittedAt");
 
