@@ -10,9 +10,7 @@ using Gongkai.Application.Demo;
 using Gongkai.Application.Platform;
 using Gongkai.Domain.Agencies;
 using Gongkai.Domain.Catalog;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 using NpgsqlTypes;
 
 namespace Gongkai.Cli.Bench;
@@ -29,10 +27,10 @@ internal sealed class BenchSeeder(GongkaiDbContext db, PlatformClock clock, Audi
 {
     public const int FirstYear = 2019;
     private const int BatchSize = 2000;
-    private const int ProgressEvery = 100_000;
 
     /// <summary>Item columns written by the bulk paths; checked against the EF model so a schema change fails loudly.</summary>
-    private static readonly (string Name, NpgsqlDbType Type, Func<Item, object?> Value)[] ItemColumns =
+    /// <summary>Item columns written by the bulk paths; checked against the EF model so a schema change fails loudly.</summary>
+    private static readonly BulkTable<Item> Items = new("Items",
     [
         ("AgencyId", NpgsqlDbType.Integer, i => i.AgencyId),
         ("ColumnId", NpgsqlDbType.Integer, i => i.ColumnId),
@@ -68,7 +66,7 @@ internal sealed class BenchSeeder(GongkaiDbContext db, PlatformClock clock, Audi
         ("CreatedAt", NpgsqlDbType.TimestampTz, i => i.CreatedAt),
         ("UpdatedAt", NpgsqlDbType.TimestampTz, i => i.UpdatedAt),
         ("PublishedAt", NpgsqlDbType.TimestampTz, i => i.PublishedAt),
-    ];
+    ]);
 
     /// <summary>Columns that see more traffic on real platforms (documents, permits, penalties, budgets, procurement, livelihood).</summary>
     private static readonly HashSet<string> BusyColumns = ["art20-01", "art20-05", "art20-06", "art20-07", "art20-09", "art20-11"];
@@ -76,7 +74,7 @@ internal sealed class BenchSeeder(GongkaiDbContext db, PlatformClock clock, Audi
     public async Task SeedAsync(BenchOptions options, CancellationToken ct)
     {
         var total = Stopwatch.StartNew();
-        CheckItemColumns();
+        Items.CheckAgainst(db);
         var existing = await db.Items.LongCountAsync(ct);
         if (existing > 0 && !options.Force)
         {
@@ -99,9 +97,7 @@ internal sealed class BenchSeeder(GongkaiDbContext db, PlatformClock clock, Audi
         phase.Restart();
         var channel = Channel.CreateBounded<Item[]>(new BoundedChannelOptions(8) { SingleReader = true, SingleWriter = true });
         var producer = Task.Run(() => ProduceAsync(channel.Writer, agencies, leaves, format, options, ct), ct);
-        var written = db.IsPostgres
-            ? await CopyPostgresAsync(channel.Reader, options.Items, ct)
-            : await InsertSqliteAsync(channel.Reader, options.Items, ct);
+        var written = await Items.WriteAsync(db, channel.Reader, options.Items, output, ct);
         await producer;
         var itemsTime = phase.Elapsed;
         await output.WriteLineAsync($"已写入 {written:N0} 条信息（{itemsTime.TotalSeconds:0.0} 秒，{written / Math.Max(0.001, itemsTime.TotalSeconds):N0} 条/秒）。");
@@ -119,16 +115,6 @@ internal sealed class BenchSeeder(GongkaiDbContext db, PlatformClock clock, Audi
         var itemTotal = await db.Items.LongCountAsync(ct);
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"完成：数据库现有 {agencyTotal:N0} 个单位，{columnTotal:N0} 个栏目，{itemTotal:N0} 条信息；本次生成 {agencies.Count:N0} 个单位（{columnCount:N0} 个末级栏目），{written:N0} 条信息；总用时 {total.Elapsed.TotalSeconds:0.0} 秒。"));
-    }
-
-    private void CheckItemColumns()
-    {
-        var model = db.Model.FindEntityType(typeof(Item))!.GetProperties().Select(p => p.GetColumnName()).Where(c => c != "Id").Order().ToList();
-        var ours = ItemColumns.Select(c => c.Name).Order().ToList();
-        if (!model.SequenceEqual(ours))
-        {
-            throw new CliException($"Items 表结构已变化，基准数据写入器需要更新：模型 [{string.Join(",", model.Except(ours))}]，写入器 [{string.Join(",", ours.Except(model))}]。");
-        }
     }
 
     /// <summary>
@@ -322,109 +308,5 @@ internal sealed class BenchSeeder(GongkaiDbContext db, PlatformClock clock, Audi
             item.DocNo = gen.NextDocNo(agency, formedOn.Year);
         }
         return item;
-    }
-
-    private async Task<long> CopyPostgresAsync(ChannelReader<Item[]> reader, int expected, CancellationToken ct)
-    {
-        var conn = (NpgsqlConnection)db.Database.GetDbConnection();
-        await db.Database.OpenConnectionAsync(ct);
-        try
-        {
-            await using (var cmd = new NpgsqlCommand("SET synchronous_commit = off", conn))
-            {
-                await cmd.ExecuteNonQueryAsync(ct);
-            }
-            var columns = string.Join(", ", ItemColumns.Select(c => $"\"{c.Name}\""));
-            long written = 0;
-            await using (var importer = await conn.BeginBinaryImportAsync($"COPY \"Items\" ({columns}) FROM STDIN (FORMAT BINARY)", ct))
-            {
-                // Completing a million-row COPY runs every foreign-key check at once: far longer than the 30 s default.
-                importer.Timeout = TimeSpan.Zero;
-                await foreach (var batch in reader.ReadAllAsync(ct))
-                {
-                    // Synchronous writes: they only fill Npgsql's buffer (flushed when full), and skip an async state machine
-                    // per field — 34 million of them for a million rows.
-                    foreach (var item in batch)
-                    {
-                        importer.StartRow();
-                        foreach (var (_, type, value) in ItemColumns)
-                        {
-                            var v = value(item);
-                            if (v is null)
-                            {
-                                importer.WriteNull();
-                            }
-                            else
-                            {
-                                importer.Write(v, type);
-                            }
-                        }
-                    }
-                    written = await ProgressAsync(written, batch.Length, expected);
-                }
-                await importer.CompleteAsync(ct);
-            }
-            return written;
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
-    }
-
-    private async Task<long> InsertSqliteAsync(ChannelReader<Item[]> reader, int expected, CancellationToken ct)
-    {
-        var conn = (SqliteConnection)db.Database.GetDbConnection();
-        await db.Database.OpenConnectionAsync(ct);
-        try
-        {
-            // A bulk load of a fresh data set: if the machine crashes midway the set is regenerated, so durability can wait.
-            await ExecAsync(conn, "PRAGMA journal_mode=DELETE; PRAGMA synchronous=OFF; PRAGMA cache_size=-262144; PRAGMA temp_store=MEMORY;", ct);
-            long written = 0;
-            await using (var tx = (SqliteTransaction)await conn.BeginTransactionAsync(ct))
-            {
-                await using var cmd = conn.CreateCommand();
-                cmd.Transaction = tx;
-                cmd.CommandText = $"INSERT INTO \"Items\" ({string.Join(", ", ItemColumns.Select(c => $"\"{c.Name}\""))}) VALUES ({string.Join(", ", ItemColumns.Select((_, i) => "$p" + i.ToString(CultureInfo.InvariantCulture)))})";
-                var parameters = ItemColumns.Select((_, i) => cmd.Parameters.Add(new SqliteParameter("$p" + i.ToString(CultureInfo.InvariantCulture), null))).ToArray();
-                cmd.Prepare();
-                await foreach (var batch in reader.ReadAllAsync(ct))
-                {
-                    foreach (var item in batch)
-                    {
-                        for (var i = 0; i < ItemColumns.Length; i++)
-                        {
-                            parameters[i].Value = ItemColumns[i].Value(item) ?? DBNull.Value;
-                        }
-                        cmd.ExecuteNonQuery();
-                    }
-                    written = await ProgressAsync(written, batch.Length, expected);
-                }
-                await tx.CommitAsync(ct);
-            }
-            await ExecAsync(conn, "PRAGMA synchronous=NORMAL; PRAGMA journal_mode=WAL;", ct);
-            return written;
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
-    }
-
-    private static async Task ExecAsync(SqliteConnection conn, string sql, CancellationToken ct)
-    {
-        await using var cmd = conn.CreateCommand();
-        cmd.CommandText = sql;
-        await cmd.ExecuteNonQueryAsync(ct);
-    }
-
-    private async Task<long> ProgressAsync(long written, int added, int expected)
-    {
-        var now = written + added;
-        if (now / ProgressEvery != written / ProgressEvery)
-        {
-            await output.WriteLineAsync($"  … {now:N0} / {expected:N0}");
-        }
-        return now;
     }
 }

@@ -11,10 +11,8 @@ using Gongkai.Application.Requests;
 using Gongkai.Domain.Calendar;
 using Gongkai.Domain.Fees;
 using Gongkai.Domain.Requests;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
-using Npgsql;
 using NpgsqlTypes;
 
 namespace Gongkai.Cli.Bench;
@@ -33,17 +31,17 @@ internal sealed class RequestSeeder(GongkaiDbContext db, PlatformClock clock, Au
     WorkingDayCalendarProvider calendars, BenchSeeder agencySeeder, TextWriter output)
 {
     private const int BatchSize = 2000;
-    private const int ProgressEvery = 100_000;
     private const string CodeAlphabet = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
 
     /// <summary>Columns written by the bulk paths; checked against the EF model so a schema change fails loudly.</summary>
-    private static readonly (string Name, NpgsqlDbType Type, Func<RequestRecord, object?> Value)[] Columns =
+    private static readonly BulkTable<RequestRecord> Requests = new("Requests",
     [
         ("AgencyId", NpgsqlDbType.Integer, r => r.AgencyId),
         ("TrackingCode", NpgsqlDbType.Text, r => r.TrackingCode),
         ("SecretHash", NpgsqlDbType.Text, r => r.SecretHash),
         ("ApplicantType", NpgsqlDbType.Integer, r => (int)r.ApplicantType),
         ("Channel", NpgsqlDbType.Integer, r => (int)r.Channel),
+        ("SubmissionKey", NpgsqlDbType.Uuid, r => r.SubmissionKey),
         ("NameProtected", NpgsqlDbType.Text, r => r.NameProtected),
         ("IdNumberProtected", NpgsqlDbType.Text, r => r.IdNumberProtected),
         ("PhoneProtected", NpgsqlDbType.Text, r => r.PhoneProtected),
@@ -87,7 +85,7 @@ internal sealed class RequestSeeder(GongkaiDbContext db, PlatformClock clock, Au
         ("CalendarVersion", NpgsqlDbType.Text, r => r.CalendarVersion),
         ("UpdatedAt", NpgsqlDbType.TimestampTz, r => r.UpdatedAt),
         ("Version", NpgsqlDbType.Integer, r => r.Version),
-    ];
+    ]);
 
     private static readonly string[] Descriptions =
     [
@@ -102,7 +100,7 @@ internal sealed class RequestSeeder(GongkaiDbContext db, PlatformClock clock, Au
     public async Task SeedAsync(RequestBenchOptions options, CancellationToken ct)
     {
         var total = Stopwatch.StartNew();
-        CheckColumns();
+        Requests.CheckAgainst(db);
         var existing = await db.Requests.LongCountAsync(ct);
         if (existing > 0 && !options.Force)
         {
@@ -123,9 +121,7 @@ internal sealed class RequestSeeder(GongkaiDbContext db, PlatformClock clock, Au
         var channel = Channel.CreateBounded<RequestRecord[]>(new BoundedChannelOptions(8) { SingleReader = true, SingleWriter = true });
         var ids = agencies.Select(a => a.Id).ToArray();
         var producer = Task.Run(() => ProduceAsync(channel.Writer, ids, pii, calendar, options, ct), ct);
-        var written = db.IsPostgres
-            ? await CopyPostgresAsync(channel.Reader, options.Cases, ct)
-            : await InsertSqliteAsync(channel.Reader, options.Cases, ct);
+        var written = await Requests.WriteAsync(db, channel.Reader, options.Cases, output, ct);
         await producer;
         var casesTime = phase.Elapsed;
         await output.WriteLineAsync($"已写入 {written:N0} 件案件（{casesTime.TotalSeconds:0.0} 秒，{written / Math.Max(0.001, casesTime.TotalSeconds):N0} 件/秒）。");
@@ -146,16 +142,6 @@ internal sealed class RequestSeeder(GongkaiDbContext db, PlatformClock clock, Au
         var running = await db.Requests.CountAsync(r => r.ClockRunning, ct);
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"完成：{agencies.Count:N0} 个单位（上级单位 {agencies[0].Code}），{written:N0} 件案件，其中 {running:N0} 件正在计时；总用时 {total.Elapsed.TotalSeconds:0.0} 秒。"));
-    }
-
-    private void CheckColumns()
-    {
-        var model = db.Model.FindEntityType(typeof(RequestRecord))!.GetProperties().Select(p => p.GetColumnName()).Where(c => c != "Id").Order().ToList();
-        var ours = Columns.Select(c => c.Name).Order().ToList();
-        if (!model.SequenceEqual(ours))
-        {
-            throw new CliException($"Requests 表结构已变化，基准数据写入器需要更新：模型 [{string.Join(",", model.Except(ours))}]，写入器 [{string.Join(",", ours.Except(model))}]。");
-        }
     }
 
     private sealed record Pii(string Name, string IdNumber, string Phone, string Address, string Email, string NameMasked, string IdMasked);
@@ -366,106 +352,5 @@ internal sealed class RequestSeeder(GongkaiDbContext db, PlatformClock clock, Au
             serial /= CodeAlphabet.Length;
         }
         return string.Create(CultureInfo.InvariantCulture, $"YSQ{on:yyyyMMdd}-{suffix}");
-    }
-
-    private async Task<long> CopyPostgresAsync(ChannelReader<RequestRecord[]> reader, int expected, CancellationToken ct)
-    {
-        var conn = (NpgsqlConnection)db.Database.GetDbConnection();
-        await db.Database.OpenConnectionAsync(ct);
-        try
-        {
-            await using (var cmd = new NpgsqlCommand("SET synchronous_commit = off", conn))
-            {
-                await cmd.ExecuteNonQueryAsync(ct);
-            }
-            var columns = string.Join(", ", Columns.Select(c => $"\"{c.Name}\""));
-            long written = 0;
-            await using (var importer = await conn.BeginBinaryImportAsync($"COPY \"Requests\" ({columns}) FROM STDIN (FORMAT BINARY)", ct))
-            {
-                await foreach (var batch in reader.ReadAllAsync(ct))
-                {
-                    // Synchronous writes only fill Npgsql's buffer (see BenchSeeder).
-                    foreach (var r in batch)
-                    {
-                        importer.StartRow();
-                        foreach (var (_, type, value) in Columns)
-                        {
-                            var v = value(r);
-                            if (v is null)
-                            {
-                                importer.WriteNull();
-                            }
-                            else
-                            {
-                                importer.Write(v, type);
-                            }
-                        }
-                    }
-                    written = await ProgressAsync(written, batch.Length, expected);
-                }
-                await importer.CompleteAsync(ct);
-            }
-            return written;
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
-    }
-
-    private async Task<long> InsertSqliteAsync(ChannelReader<RequestRecord[]> reader, int expected, CancellationToken ct)
-    {
-        var conn = (SqliteConnection)db.Database.GetDbConnection();
-        await db.Database.OpenConnectionAsync(ct);
-        try
-        {
-            // A bulk load of a fresh data set: if the machine crashes midway the set is regenerated, so durability can wait.
-            await ExecAsync(conn, "PRAGMA journal_mode=DELETE; PRAGMA synchronous=OFF; PRAGMA cache_size=-262144; PRAGMA temp_store=MEMORY;", ct);
-            long written = 0;
-            await using (var tx = (SqliteTransaction)await conn.BeginTransactionAsync(ct))
-            {
-                await using var cmd = conn.CreateCommand();
-                cmd.Transaction = tx;
-                cmd.CommandText = $"INSERT INTO \"Requests\" ({string.Join(", ", Columns.Select(c => $"\"{c.Name}\""))}) VALUES ({string.Join(", ", Columns.Select((_, i) => "$p" + i.ToString(CultureInfo.InvariantCulture)))})";
-                var parameters = Columns.Select((_, i) => cmd.Parameters.Add(new SqliteParameter("$p" + i.ToString(CultureInfo.InvariantCulture), null))).ToArray();
-                cmd.Prepare();
-                await foreach (var batch in reader.ReadAllAsync(ct))
-                {
-                    foreach (var r in batch)
-                    {
-                        for (var i = 0; i < Columns.Length; i++)
-                        {
-                            parameters[i].Value = Columns[i].Value(r) ?? DBNull.Value;
-                        }
-                        cmd.ExecuteNonQuery();
-                    }
-                    written = await ProgressAsync(written, batch.Length, expected);
-                }
-                await tx.CommitAsync(ct);
-            }
-            await ExecAsync(conn, "PRAGMA synchronous=NORMAL; PRAGMA journal_mode=WAL;", ct);
-            return written;
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
-    }
-
-    private static async Task ExecAsync(SqliteConnection conn, string sql, CancellationToken ct)
-    {
-        await using var cmd = conn.CreateCommand();
-        cmd.CommandText = sql;
-        await cmd.ExecuteNonQueryAsync(ct);
-    }
-
-    private async Task<long> ProgressAsync(long written, int added, int expected)
-    {
-        var now = written + added;
-        if (now / ProgressEvery != written / ProgressEvery)
-        {
-            await output.WriteLineAsync($"  … {now:N0} / {expected:N0}");
-        }
-        return now;
     }
 }

@@ -1,10 +1,12 @@
+using Gongkai.Application.Accounts;
 using Gongkai.Domain.Catalog;
+using Gongkai.Tests.Requests;
 using Gongkai.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Tests.Cli;
 
-/// <summary><c>gongkai bench seed</c>: exactly the requested data set, only into an empty database unless forced.</summary>
+/// <summary><c>gongkai bench seed</c> and <c>bench seed-requests</c>: exactly the requested data set, only into an empty database unless forced.</summary>
 public sealed class BenchCommandTests(PostgresServer postgres)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -90,5 +92,28 @@ public sealed class BenchCommandTests(PostgresServer postgres)
         {
             Assert.False(File.Exists(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(database.ConnectionString).DataSource));
         }
+    }
+
+    [Theory, BothDatabases]
+    public async Task BenchSeedRequests_WritesTheRequestedCases_WhoseApplicantDataTheWebHostDecrypts(DatabaseProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider, postgres);
+
+        var result = await GongkaiCli.RunAsync(app.Database, "bench", "seed-requests", "--agencies", "5", "--cases", "3000");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var (cases, running, pausedWithoutPause) = await app.WithDbAsync(async db => (
+            await db.Requests.CountAsync(Ct),
+            await db.Requests.CountAsync(r => r.ClockRunning && r.DueOn != null, Ct),
+            await db.Requests.CountAsync(r => (r.State == Domain.Requests.RequestState.ThirdPartyConsultation
+                || r.State == Domain.Requests.RequestState.InterAgencyConsultation || r.State == Domain.Requests.RequestState.AwaitingPayment)
+                && !db.RequestPauses.Any(p => p.RequestId == r.Id && p.To == null), Ct)));
+        Assert.Equal(3000, cases);
+        Assert.InRange(running, 1, 3000);
+        Assert.Equal(0, pausedWithoutPause);
+        // The CLI encrypts with the key ring in the database under the platform's one application name; the web host reads it.
+        var first = await app.WithDbAsync(db => db.Requests.OrderBy(r => r.Id).Select(r => r.Id).FirstAsync(Ct));
+        var personal = await app.WithRequestsAsync(s => s.ViewPersonalDataAsync(StaffContext.System(), first, Ct));
+        Assert.Equal("测试申请人", personal.Name);
     }
 }
