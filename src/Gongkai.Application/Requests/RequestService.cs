@@ -660,12 +660,9 @@ public sealed class RequestService(
             {
                 continue;
             }
+            // Every application counts towards the month's 件 (split into 件 when charged 按件); pages never carry over (第五条).
             var on = LocalDate.FromDateOnly(c.ReceivedOn!.Value);
             history.Add(new PriorApplication(on, FeeMethod.PerItem, c.FeeMethod == FeeMethod.PerItem ? c.FeeQuantity ?? 1 : 1));
-            if (c.FeeMethod == FeeMethod.PerPage && c.FeeQuantity is { } pages)
-            {
-                history.Add(new PriorApplication(on, FeeMethod.PerPage, pages));
-            }
         }
         return history;
     }

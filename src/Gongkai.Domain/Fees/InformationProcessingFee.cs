@@ -24,7 +24,7 @@ public static class FeeMethods
 /// <summary>A fee was asked for outside the rules of 国办函〔2020〕109号; the message is shown to staff as is.</summary>
 public sealed class FeeException(string message) : Exception(message);
 
-/// <summary>An earlier charged application by the same applicant, for the natural-month running total.</summary>
+/// <summary>An earlier application by the same applicant, for the 按件 natural-month running total (<see cref="Quantity"/> 件).</summary>
 public sealed record PriorApplication(LocalDate On, FeeMethod Method, int Quantity);
 
 /// <summary>One tier of the marginal scale as applied: units <see cref="FromUnit"/>–<see cref="ToUnit"/> (the applicant's running count) at a unit price.</summary>
@@ -36,7 +36,7 @@ public sealed record FeeBand(int FromUnit, int ToUnit, long UnitPriceFen)
 }
 
 /// <summary>The fee for one application, with the tiers it crossed (printed on the 收费通知).</summary>
-/// <param name="PriorQuantity">Units already charged to the same applicant this natural month by the same method.</param>
+/// <param name="PriorQuantity">按件: 件 the same applicant already applied for this natural month; 按量: always 0 (pages are counted per application).</param>
 public sealed record FeeAssessment(FeeMethod Method, int Quantity, int PriorQuantity, IReadOnlyList<FeeBand> Bands)
 {
     public long AmountFen => Bands.Sum(b => b.SubtotalFen);
@@ -49,7 +49,9 @@ public sealed record FeeAssessment(FeeMethod Method, int Quantity, int PriorQuan
 
 /// <summary>
 /// 信息处理费 under 《政府信息公开信息处理费管理办法》(国办函〔2020〕109号), in force 2021-01-01.
-/// Both scales are 超额累进 (marginal): each unit is priced by the tier it falls in, counted per applicant per natural month.
+/// Both scales are 超额累进 (marginal, 第三条): each unit is priced by the tier it falls in. 按件 counts the applicant's
+/// 件 of the whole natural month (第四条: 同一申请人一个自然月内累计申请); 按量 counts the pages of this one application
+/// (第五条 has no monthly accumulation), so earlier pages never raise the price of a later application.
 /// </summary>
 public static class InformationProcessingFee
 {
@@ -64,8 +66,8 @@ public static class InformationProcessingFee
 
     /// <summary>
     /// The fee for an application of <paramref name="quantity"/> units by <paramref name="method"/>, received on
-    /// <paramref name="appliedOn"/>, given the applicant's earlier charged applications (any month; only the same
-    /// natural month and method count towards the tier).
+    /// <paramref name="appliedOn"/>, given the applicant's earlier applications (any month; for 按件 those of the same
+    /// natural month count towards the tier; 按量 ignores them).
     /// </summary>
     public static FeeAssessment Assess(FeeMethod method, int quantity, LocalDate appliedOn, IEnumerable<PriorApplication> history)
     {
@@ -81,9 +83,10 @@ public static class InformationProcessingFee
         {
             throw new FeeException(method == FeeMethod.PerItem ? "计费件数必须大于0。" : "计费页数必须大于0。");
         }
-        // 109号: 按件 and 按量 are counted per applicant per natural month (自然月内累计).
-        var prior = history
-            .Where(h => h.Method == method && h.On.Year == appliedOn.Year && h.On.Month == appliedOn.Month)
+        // 109号第四条: 按件 accumulates per applicant per natural month (自然月内累计); 第五条: 按量 tiers apply to the pages
+        // of one application, with no monthly accumulation.
+        var prior = method == FeeMethod.PerPage ? 0 : history
+            .Where(h => h.Method == FeeMethod.PerItem && h.On.Year == appliedOn.Year && h.On.Month == appliedOn.Month)
             .Sum(h => checked((long)h.Quantity));
         if (prior > int.MaxValue - (long)quantity)
         {
@@ -107,7 +110,7 @@ public static class InformationProcessingFee
         _ => checked((2 + (unit - 31) / 10) * 100_00L),
     };
 
-    /// <summary>The unit price in fen of the <paramref name="unit"/>-th page of the month.</summary>
+    /// <summary>The unit price in fen of the <paramref name="unit"/>-th page of one application.</summary>
     public static long PerPagePriceFen(int unit) => unit switch
     {
         <= FreePages => 0,

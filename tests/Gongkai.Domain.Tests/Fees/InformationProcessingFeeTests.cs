@@ -58,11 +58,13 @@ public class InformationProcessingFeeTests
     }
 
     [Fact]
-    public void PerPage_EarlierApplicationsInTheSameMonth_RaiseTheTier()
+    public void PerPage_IsCountedPerApplication_EarlierPagesThisMonthDoNotRaiseTheTier()
     {
-        PriorApplication[] history = [new(new LocalDate(2024, 3, 2), FeeMethod.PerPage, 190)];
-        // Pages 191–200 at 20 元, 201–210 at 40 元.
-        Assert.Equal(600m, InformationProcessingFee.Assess(FeeMethod.PerPage, 20, March2024, history).AmountYuan);
+        // 109号第五条 has no 自然月内累计: 20 pages are free whatever the applicant asked for earlier in the month.
+        PriorApplication[] history = [new(new LocalDate(2024, 3, 2), FeeMethod.PerPage, 190), new(new LocalDate(2024, 3, 2), FeeMethod.PerItem, 12)];
+        var fee = InformationProcessingFee.Assess(FeeMethod.PerPage, 20, March2024, history);
+        Assert.True(fee.IsFree);
+        Assert.Equal(0, fee.PriorQuantity);
     }
 
     [Fact]
@@ -87,11 +89,11 @@ public class InformationProcessingFeeTests
     }
 
     [Fact]
-    public void SplittingAcrossApplications_CostsTheSameAsOneApplication()
+    public void PerItem_SplittingAcrossApplicationsInOneMonth_CostsTheSameAsOneApplication()
     {
-        var whole = InformationProcessingFee.Assess(FeeMethod.PerPage, 2219, March2024).AmountFen;
-        var first = InformationProcessingFee.Assess(FeeMethod.PerPage, 1000, March2024);
-        var second = InformationProcessingFee.Assess(FeeMethod.PerPage, 1219, March2024, [new(March2024, FeeMethod.PerPage, 1000)]);
+        var whole = InformationProcessingFee.Assess(FeeMethod.PerItem, 45, March2024).AmountFen;
+        var first = InformationProcessingFee.Assess(FeeMethod.PerItem, 20, March2024);
+        var second = InformationProcessingFee.Assess(FeeMethod.PerItem, 25, March2024, [new(March2024, FeeMethod.PerItem, 20)]);
         Assert.Equal(whole, first.AmountFen + second.AmountFen);
     }
 

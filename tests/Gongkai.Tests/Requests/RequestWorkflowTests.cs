@@ -261,6 +261,30 @@ public sealed class RequestWorkflowTests(PostgresServer postgres)
     }
 
     [Theory, BothDatabases]
+    public async Task Fees_CountTheApplicantsItemsOverTheMonth_ButPagesPerApplication(DatabaseProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider, postgres);
+        var agency = await app.SetUpAsync();
+        var clerk = await app.AddStaffAsync("clerk", agency.Id, Roles.Editor);
+        var first = await app.RegisterInPersonAsync(clerk);
+        var second = await app.RegisterInPersonAsync(clerk);
+        var third = await app.RegisterInPersonAsync(clerk);
+
+        // 12 件: the 11th and 12th cost 100 元 each (109号第四条).
+        var items = await app.WithRequestsAsync(s => s.IssueFeeNoticeAsync(clerk, first.Id, null, FeeMethod.PerItem, 12, Ct));
+        // 20 pages: free, whatever came before this month (第五条 has no monthly accumulation).
+        var pages = await app.WithRequestsAsync(s => s.AssessFeeAsync(clerk, second.Id, FeeMethod.PerPage, 20, Ct));
+        // 1 件 after 12 + 1 earlier 件 this month: the 14th, 100 元.
+        var more = await app.WithRequestsAsync(s => s.IssueFeeNoticeAsync(clerk, third.Id, null, FeeMethod.PerItem, 1, Ct));
+
+        Assert.Equal(200_00, items.FeeAmountFen);
+        Assert.True(pages.IsFree);
+        Assert.Equal(0, pages.PriorQuantity);
+        Assert.Equal(13, more.FeePriorQuantity);
+        Assert.Equal(100_00, more.FeeAmountFen);
+    }
+
+    [Theory, BothDatabases]
     public async Task DecideAndAnswer_RecordsOneOutcome_AndTheLetterIsStoredAsWordAndPdf(DatabaseProvider provider)
     {
         await using var app = await TestApp.StartAsync(provider, postgres);
