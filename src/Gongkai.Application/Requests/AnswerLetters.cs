@@ -18,7 +18,9 @@ namespace Gongkai.Application.Requests;
 /// <summary>
 /// The answer letter (政府信息公开申请答复告知书, 条例第三十六条) from an editable template per outcome group, as Word and PDF,
 /// stored with the case and offered on the public tracking page.
-/// Placeholders: {申请人} {查询码} {收到日期} {申请内容} {答复结论} {法律依据} {理由} {机关} {答复日期}.
+/// Placeholders: {申请人} {查询码} {收到日期} {申请内容} {答复结论} {法律依据} {处理决定} {理由} {机关} {答复日期}.
+/// {法律依据} is the outcome's article written out in full; {处理决定} what the agency does (for 条例第三十六条第（七）项
+/// it directs the applicant to the other law's procedure instead of refusing).
 /// </summary>
 public sealed class AnswerLetters(
     GongkaiDbContext db, AgencyAccess access, AuditLog audit, PlatformClock clock, ApplicantDataProtector protector, IConfiguration configuration)
@@ -30,12 +32,12 @@ public sealed class AnswerLetters(
     /// <summary>Default templates, one per outcome group, following the 条例第三十六条 answer types.</summary>
     public static IReadOnlyDictionary<OutcomeGroup, string> DefaultBodies { get; } = new Dictionary<OutcomeGroup, string>
     {
-        [OutcomeGroup.Disclosed] = Body("经审查，您申请获取的信息属于公开范围，根据{法律依据}的规定，本机关决定{答复结论}。所申请信息按您要求的形式提供，或请按本告知书载明的方式、途径和时间获取。"),
-        [OutcomeGroup.PartlyDisclosed] = Body("经审查，您申请获取的信息中含有不应当公开或者不属于政府信息的内容，但能够作区分处理。根据{法律依据}的规定，本机关向您提供可以公开的部分；对不予公开的部分，理由如下：{理由}"),
-        [OutcomeGroup.Withheld] = Body("经审查，您申请获取的信息{答复结论}。根据{法律依据}的规定，本机关决定不予公开。理由如下：{理由}"),
-        [OutcomeGroup.CannotProvide] = Body("经审查，{答复结论}。根据{法律依据}的规定，本机关无法提供。说明如下：{理由}"),
-        [OutcomeGroup.NotProcessed] = Body("经审查，您的申请属于“{答复结论}”的情形。根据{法律依据}的规定，本机关不予处理。说明如下：{理由}"),
-        [OutcomeGroup.OtherHandling] = Body("{答复结论}。依据：{法律依据}。{理由}"),
+        [OutcomeGroup.Disclosed] = Body("经审查，您申请获取的信息属于公开范围，根据{法律依据}的规定，{处理决定}。所申请信息按您要求的形式提供，或请按本告知书载明的方式、途径和时间获取。"),
+        [OutcomeGroup.PartlyDisclosed] = Body("经审查，您申请获取的信息中含有不应当公开或者不属于政府信息的内容，但能够作区分处理。根据{法律依据}的规定，{处理决定}；对不予公开的部分，理由如下：{理由}"),
+        [OutcomeGroup.Withheld] = Body("经审查，您申请获取的信息{答复结论}。根据{法律依据}的规定，{处理决定}。理由如下：{理由}"),
+        [OutcomeGroup.CannotProvide] = Body("经审查，{答复结论}。根据{法律依据}的规定，{处理决定}。说明如下：{理由}"),
+        [OutcomeGroup.NotProcessed] = Body("经审查，您的申请属于“{答复结论}”的情形。根据{法律依据}的规定，{处理决定}。说明如下：{理由}"),
+        [OutcomeGroup.OtherHandling] = Body("经审查，您的申请属于“{答复结论}”的情形。根据{法律依据}的规定，{处理决定}。{理由}"),
     };
 
     private static string Body(string middle) =>
@@ -127,7 +129,8 @@ public sealed class AnswerLetters(
                 OutcomeGroup.PartlyDisclosed => "部分公开",
                 _ => StripNumber(outcome.Label),
             },
-            ["{法律依据}"] = "《中华人民共和国政府信息公开条例》" + (outcome.Article ?? "相关规定"),
+            ["{法律依据}"] = outcome.Citation,
+            ["{处理决定}"] = outcome.Disposition,
             ["{理由}"] = record.DecisionReason ?? "",
             ["{机关}"] = agency.Name,
             ["{答复日期}"] = ChineseDate(date),

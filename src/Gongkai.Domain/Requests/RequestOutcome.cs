@@ -21,7 +21,39 @@ public enum OutcomeGroup
 /// <param name="Key">Stable English key (stored on the case).</param>
 /// <param name="Label">The row label exactly as in the report.</param>
 /// <param name="Article">The provision the outcome rests on; null where the report row has no article of its own.</param>
-public sealed record RequestOutcome(string Key, string Label, OutcomeGroup Group, string? Article);
+public sealed record RequestOutcome(string Key, string Label, OutcomeGroup Group, string? Article)
+{
+    private const string Regulations = "《中华人民共和国政府信息公开条例》";
+
+    /// <summary>
+    /// The legal basis written out for a letter: "条例第三十七条" → "《中华人民共和国政府信息公开条例》第三十七条";
+    /// 国办函〔2020〕109号 is named as the 《政府信息公开信息处理费管理办法》 it issued, not as part of the 条例.
+    /// </summary>
+    public string Citation => Article is null
+        ? Regulations + "相关规定"
+        : string.Join("和", Article.Split('；').Select(part => part switch
+        {
+            _ when part.StartsWith("条例", StringComparison.Ordinal) => Regulations + part[2..],
+            "国办函〔2020〕109号" => "《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）",
+            _ => part,
+        }));
+
+    /// <summary>
+    /// What the agency does, in the letter's words. 条例第三十六条第（七）项 is counted among 不予公开 in the report, but
+    /// the answer is to tell the applicant which procedure of the other law to follow, not a refusal.
+    /// </summary>
+    public string Disposition => Group switch
+    {
+        OutcomeGroup.Disclosed => "本机关决定予以公开",
+        OutcomeGroup.PartlyDisclosed => "本机关决定部分公开，向您提供可以公开的部分",
+        OutcomeGroup.Withheld when Key == "withheld-administrative-inquiry" => "请您依照有关法律、行政法规的规定办理",
+        OutcomeGroup.Withheld => "本机关决定不予公开",
+        OutcomeGroup.CannotProvide => "本机关无法提供",
+        OutcomeGroup.NotProcessed => "本机关不予处理",
+        _ when Key is "other-no-correction" or "other-fee-not-paid" => "本机关不再处理您的政府信息公开申请",
+        _ => "本机关依法作出上述处理",
+    };
+}
 
 /// <summary>
 /// The 2021-format outcome rows (domain.md §4.3), in report order. Mapping to articles follows domain.md §2 (an engineering

@@ -133,4 +133,30 @@ public class ReceiptAndTaxonomyTests
     [InlineData(null, false)]
     public void IsValidCreditCode_ChecksCodeSetAndMod31Check(string? code, bool valid) =>
         Assert.Equal(valid, IdentityNumbers.IsValidCreditCode(code));
+
+    [Fact]
+    public void EveryOutcomesCitation_NamesTheInstrumentOnce_InFull() =>
+        Assert.All(RequestOutcomes.All, o =>
+        {
+            Assert.StartsWith("《", o.Citation, StringComparison.Ordinal);
+            Assert.DoesNotContain("》条例", o.Citation, StringComparison.Ordinal);
+            Assert.DoesNotContain("条例》国办函", o.Citation, StringComparison.Ordinal);
+        });
+
+    [Fact]
+    public void Citation_WritesOutTheRegulationsAndTheFeeMeasures()
+    {
+        Assert.Equal("《中华人民共和国政府信息公开条例》第三十七条", RequestOutcomes.PartlyDisclosed.Citation);
+        Assert.Equal("《中华人民共和国政府信息公开条例》第四十二条和《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）",
+            RequestOutcomes.FeeNotPaid.Citation);
+    }
+
+    [Fact]
+    public void AnAdministrativeInquiry_IsAnsweredWithTheOtherLawsProcedure_NotARefusal()
+    {
+        // 条例第三十六条第（七）项: counted among 不予公开 in the report, answered by pointing to the special procedure.
+        Assert.Equal(OutcomeGroup.Withheld, RequestOutcomes.WithheldAdministrativeInquiry.Group);
+        Assert.Equal("请您依照有关法律、行政法规的规定办理", RequestOutcomes.WithheldAdministrativeInquiry.Disposition);
+        Assert.Equal("本机关决定不予公开", RequestOutcomes.WithheldStateSecret.Disposition);
+    }
 }

@@ -315,6 +315,37 @@ public sealed class RequestWorkflowTests(PostgresServer postgres)
     }
 
     [Theory, BothDatabases]
+    public async Task TheLetter_CitesTheRegulationsInFull_AndAnInquiryIsDirectedToTheOtherLaw(DatabaseProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider, postgres);
+        var agency = await app.SetUpAsync();
+        var clerk = await app.AddStaffAsync("clerk", agency.Id, Roles.Editor);
+        var partly = await app.RegisterInPersonAsync(clerk, D(2025, 3, 10));
+        var inquiry = await app.RegisterInPersonAsync(clerk, D(2025, 3, 10));
+        await app.WithRequestsAsync(s => s.DecideAsync(clerk, partly.Id, RequestOutcomes.PartlyDisclosed.Key, null, "名单中的个人身份信息", Ct));
+        await app.WithRequestsAsync(s => s.DecideAsync(clerk, inquiry.Id, RequestOutcomes.WithheldAdministrativeInquiry.Key, null, "不动产登记资料的查询适用《不动产登记资料查询暂行办法》", Ct));
+
+        var partlyText = await LetterTextAsync(app, clerk, partly.Id);
+        var inquiryText = await LetterTextAsync(app, clerk, inquiry.Id);
+
+        Assert.Contains("根据《中华人民共和国政府信息公开条例》第三十七条的规定，本机关决定部分公开", partlyText, StringComparison.Ordinal);
+        Assert.Contains("欧阳明远：", partlyText, StringComparison.Ordinal);
+        Assert.Contains("名单中的个人身份信息", partlyText, StringComparison.Ordinal);
+        Assert.Contains("根据《中华人民共和国政府信息公开条例》第三十六条第（七）项的规定，请您依照有关法律、行政法规的规定办理", inquiryText, StringComparison.Ordinal);
+        Assert.DoesNotContain("不予公开", inquiryText, StringComparison.Ordinal);
+        Assert.DoesNotContain("》条例", partlyText + inquiryText, StringComparison.Ordinal);
+    }
+
+    private static async Task<string> LetterTextAsync(TestApp app, Gongkai.Application.Accounts.StaffContext clerk, long id)
+    {
+        await app.InScopeAsync(sp => sp.GetRequiredService<AnswerLetters>().GenerateAsync(clerk, id, Ct));
+        var docx = await app.WithDbAsync(db => db.RequestLetters.Where(l => l.RequestId == id && l.FileName.EndsWith(".docx")).Select(l => l.Data).SingleAsync(Ct));
+        using var stream = new MemoryStream(docx);
+        using var word = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(stream, false);
+        return string.Join("\n", word.MainDocumentPart!.Document!.Body!.Descendants<DocumentFormat.OpenXml.Wordprocessing.Paragraph>().Select(p => p.InnerText));
+    }
+
+    [Theory, BothDatabases]
     public async Task Appeals_AreCountedInTheReportsResultBuckets(DatabaseProvider provider)
     {
         await using var app = await TestApp.StartAsync(provider, postgres);
