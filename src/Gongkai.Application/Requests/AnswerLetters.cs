@@ -142,7 +142,12 @@ public sealed class AnswerLetters(
         var docx = Docx(template.Title, paragraphs);
         db.RequestLetters.Add(Letter(record.Id, baseName + ".docx", DocxType, docx, now, actor));
         var pdfNote = "";
-        if (ConfigurePdfLicense(configuration["Letters:PdfSharpLicense"]))
+        if (CjkFontResolver.FindFontFile(configuration["Letters:FontPath"]) is null)
+        {
+            // A machine without a Chinese font still gets the Word letter; the case page says why there is no PDF.
+            pdfNote = "（" + CjkFontResolver.MissingFontMessage.TrimEnd('。') + "；仅生成 Word 版）";
+        }
+        else if (ConfigurePdfLicense(configuration["Letters:PdfSharpLicense"]))
         {
             CjkFontResolver.Install(configuration["Letters:FontPath"]);
             try
@@ -166,9 +171,24 @@ public sealed class AnswerLetters(
             At = now,
             ActorId = actor.UserId,
             ActorName = actor.UserName,
-            Summary = $"生成答复告知书（{outcome.Group.Label()}）{pdfNote}。",
+            Summary = $"生成答复告知书（{outcome.Group.Label()}）。",
             Public = true,
         });
+        if (pdfNote.Length > 0)
+        {
+            // Why there is no PDF is for staff, not for the applicant's timeline.
+            db.RequestEvents.Add(new RequestEvent
+            {
+                RequestId = record.Id,
+                Action = "request.letter.no-pdf",
+                On = clock.TodayDate,
+                At = now,
+                ActorId = actor.UserId,
+                ActorName = actor.UserName,
+                Summary = pdfNote.Trim('（', '）') + "。",
+                Public = false,
+            });
+        }
         audit.Record(actor, "request.letter", "Request", record.Id, $"{record.TrackingCode} 生成告知书（{outcome.Label}）", record.AgencyId);
         await db.SaveChangesAsync(ct);
     }

@@ -11,6 +11,8 @@ namespace Gongkai.Application.Requests;
 /// </summary>
 public sealed class CjkFontResolver : IFontResolver
 {
+    public const string MissingFontMessage = "找不到中文字体，无法生成 PDF：请安装 fonts-noto-cjk（或 fonts-wqy-microhei），或在配置 Letters:FontPath 中指定 .ttf/.otf/.ttc 字体文件。";
+
     public const string FamilyName = "GongkaiCJK";
 
     // TrueType-outline fonts first: PDFsharp embeds only the glyphs used (a letter of ~30 KB). Noto CJK has PostScript (CFF)
@@ -43,6 +45,10 @@ public sealed class CjkFontResolver : IFontResolver
         }
     }
 
+    /// <summary>The first font file that exists: <paramref name="configuredPath"/>, then <paramref name="candidates"/> (default: the system's).</summary>
+    public static string? FindFontFile(string? configuredPath, IEnumerable<string>? candidates = null) =>
+        (configuredPath is null ? [] : new[] { configuredPath }).Concat(candidates ?? Candidates).FirstOrDefault(File.Exists);
+
     public FontResolverInfo? ResolveTypeface(string familyName, bool bold, bool italic) => new(FamilyName);
 
     public byte[]? GetFont(string faceName)
@@ -55,16 +61,9 @@ public sealed class CjkFontResolver : IFontResolver
 
     private static byte[] LoadFace()
     {
-        var paths = _configuredPath is null ? Candidates : [_configuredPath, .. Candidates];
-        foreach (var path in paths)
-        {
-            if (File.Exists(path))
-            {
-                var bytes = File.ReadAllBytes(path);
-                return IsCollection(bytes) ? ExtractFace(bytes, PreferredFace(bytes)) : bytes;
-            }
-        }
-        throw new InvalidOperationException("找不到中文字体，无法生成 PDF：请安装 fonts-noto-cjk，或在配置 Letters:FontPath 中指定 .ttf/.otf/.ttc 字体文件。");
+        var path = FindFontFile(_configuredPath) ?? throw new InvalidOperationException(MissingFontMessage);
+        var bytes = File.ReadAllBytes(path);
+        return IsCollection(bytes) ? ExtractFace(bytes, PreferredFace(bytes)) : bytes;
     }
 
     private static bool IsCollection(byte[] b) => b.Length > 12 && b[0] == 't' && b[1] == 't' && b[2] == 'c' && b[3] == 'f';
