@@ -55,6 +55,9 @@ public static class PortalUrls
     public static string Agency(string code) => $"/agencies/{Uri.EscapeDataString(code)}";
     public static string Column(string code, string key) => $"/agencies/{Uri.EscapeDataString(code)}/columns/{key}";
     public static string Item(string code, int year, int serial) => $"/agencies/{Uri.EscapeDataString(code)}/items/{year}/{serial}";
+    /// <summary>The public application form of one agency (依申请公开).</summary>
+    public static string Apply(string code) => $"/apply/{Uri.EscapeDataString(code)}";
+    public const string Track = "/track";
     public static string Attachment(Guid id, string fileName) => $"/attachments/{id}/{Uri.EscapeDataString(fileName)}";
 
     public static ItemSummaryDto ToDto(this ItemSummary s) =>

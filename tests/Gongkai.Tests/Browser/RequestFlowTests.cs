@@ -24,7 +24,8 @@ public sealed class RequestFlowTests(BrowserFixture browser, PostgresServer post
 
         // The citizen applies on the portal and keeps the code and secret.
         var apply = new ApplyPage(page);
-        await apply.GotoAsync(agency.Code);
+        await apply.GotoFromHomePageAsync(agency.Name);
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"/apply/{agency.Code}$"));
         await Accessibility.AssertNoSeriousViolationsAsync(page);
         await apply.ApplyAsNaturalPersonAsync(RequestKit.ApplicantName, RequestKit.ResidentId, RequestKit.Phone, "示例县2024年度城乡低保资金发放情况");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "申请已提交", Level = 1 })).ToBeVisibleAsync();
@@ -51,7 +52,7 @@ public sealed class RequestFlowTests(BrowserFixture browser, PostgresServer post
         // On Monday the citizen reads the notice on the tracking page and submits the correction there.
         site.App.Today(RequestKit.D(2025, 3, 17));
         var track = new TrackPage(page);
-        await track.GotoAsync();
+        await track.GotoFromNavigationAsync();
         await track.LookUpAsync(code, secret);
         await Expect(track.Correction).ToContainTextAsync("请写明所需信息的发放月份");
         await Accessibility.AssertNoSeriousViolationsAsync(page);

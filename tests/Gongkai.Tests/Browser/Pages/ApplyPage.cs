@@ -7,6 +7,14 @@ public sealed class ApplyPage(IPage page)
 {
     public async Task GotoAsync(string agencyCode) => await page.GotoAsync($"/apply/{agencyCode}");
 
+    /// <summary>The way a citizen gets there: home page → the agency → 在线申请政府信息公开.</summary>
+    public async Task GotoFromHomePageAsync(string agencyName)
+    {
+        await page.GotoAsync("/");
+        await page.GetByRole(AriaRole.Link, new() { Name = agencyName, Exact = true }).First.ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "在线申请政府信息公开" }).ClickAsync();
+    }
+
     public async Task ApplyAsNaturalPersonAsync(string name, string idNumber, string phone, string description)
     {
         await page.GetByLabel("申请人类型").SelectOptionAsync("NaturalPerson");

@@ -7,6 +7,13 @@ public sealed class TrackPage(IPage page)
 {
     public async Task GotoAsync() => await page.GotoAsync("/track");
 
+    /// <summary>From any portal page, by the site navigation's 申请查询 link.</summary>
+    public async Task GotoFromNavigationAsync()
+    {
+        await page.GotoAsync("/");
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "站点导航" }).GetByRole(AriaRole.Link, new() { Name = "申请查询" }).ClickAsync();
+    }
+
     public async Task LookUpAsync(string code, string secret)
     {
         await page.GetByLabel("查询码").FillAsync(code);
