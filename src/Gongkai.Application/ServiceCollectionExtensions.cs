@@ -1,3 +1,4 @@
+using System.Security.Cryptography.X509Certificates;
 using Gongkai.Application.Agencies;
 using Gongkai.Application.Audit;
 using Gongkai.Application.Calendar;
@@ -23,9 +24,17 @@ public static class ServiceCollectionExtensions
         // One key ring in the database and one application name for every host: cookies issued by one web node are read by
         // the others, and applicant personal data encrypted by the CLI or any node decrypt everywhere. Without the name the
         // discriminator would be each host's content root path.
-        services.AddDataProtection()
+        var dataProtection = services.AddDataProtection()
             .SetApplicationName("Gongkai")
             .PersistKeysToDbContext<GongkaiDbContext>();
+        // The keys sit next to the applicants' encrypted ID numbers; a certificate kept outside the database (its .pfx on
+        // each node) encrypts them, so a stolen dump or backup alone decrypts nothing. Without it the keys are stored in
+        // the clear and Data Protection warns at start-up.
+        if (configuration["DataProtection:CertificatePath"] is { Length: > 0 } certificatePath)
+        {
+            var certificate = X509CertificateLoader.LoadPkcs12FromFile(certificatePath, configuration["DataProtection:CertificatePassword"]);
+            dataProtection.ProtectKeysWithCertificate(certificate).UnprotectKeysWithAnyCertificate(certificate);
+        }
         services.AddSingleton<IClock>(SystemClock.Instance);
         services.AddSingleton<PlatformClock>();
         services.AddSingleton<BodySanitizer>();

@@ -76,11 +76,20 @@ public static class WebSetup
             doc.Info.Description = "公开读取已发布的单位、栏目和信息；工作人员凭 API 令牌（Authorization: Bearer）新建、修改、提交和审核发布。";
             return Task.CompletedTask;
         }));
+        // X-Forwarded-For decides the client address the rate limits and the audit log see, so it is believed only from
+        // proxies the operator names (ForwardedHeaders:KnownProxies / KnownNetworks, e.g. "10.0.0.0/8"); by default only
+        // a proxy on this machine (loopback). Trusting every sender would let anyone pick a new address per request.
         services.Configure<ForwardedHeadersOptions>(o =>
         {
             o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
-            o.KnownIPNetworks.Clear();
-            o.KnownProxies.Clear();
+            foreach (var proxy in builder.Configuration.GetSection("ForwardedHeaders:KnownProxies").Get<string[]>() ?? [])
+            {
+                o.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+            }
+            foreach (var network in builder.Configuration.GetSection("ForwardedHeaders:KnownNetworks").Get<string[]>() ?? [])
+            {
+                o.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
+            }
         });
         services.AddRateLimiter(o =>
         {

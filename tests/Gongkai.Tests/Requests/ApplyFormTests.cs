@@ -1,4 +1,8 @@
 using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using System.Text.RegularExpressions;
 using Gongkai.Application.Accounts;
 using Gongkai.Application.Requests;
@@ -160,6 +164,50 @@ public sealed partial class ApplyFormTests(PostgresServer postgres)
         Assert.True(second.Resubmitted);
         Assert.Equal(first.Record.Id, second.Record.Id);
         Assert.Equal(1, await app.WithDbAsync(db => db.Requests.CountAsync(Ct)));
+    }
+
+    [Theory]
+    [InlineData(null, HttpStatusCode.TooManyRequests)]        // a client's own X-Forwarded-For is not believed
+    [InlineData("203.0.113.5", HttpStatusCode.OK)]           // the configured proxy's is: each client has its own limit
+    public async Task ForwardedFor_IsBelievedOnlyFromAConfiguredProxy(string? knownProxy, HttpStatusCode eleventh)
+    {
+        await using var app = await TestApp.StartAsync(DatabaseProvider.Sqlite, postgres);
+        await app.SetUpAsync();
+        await using var host = app.Factory.WithWebHostBuilder(b =>
+        {
+            if (knownProxy is not null)
+            {
+                b.UseSetting("ForwardedHeaders:KnownProxies:0", knownProxy);
+            }
+            // Every request arrives from 203.0.113.5, as from a reverse proxy on another machine.
+            b.ConfigureTestServices(s => s.AddSingleton<IStartupFilter>(new RemoteAddressFilter(IPAddress.Parse("203.0.113.5"))));
+        });
+        using var client = host.CreateClient();
+        var token = AntiforgeryToken(await client.GetStringAsync(Url, Ct));
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 11; i++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, Url) { Content = Form(token, ResidentId) };
+            request.Headers.Add("X-Forwarded-For", $"198.51.100.{i + 1}");
+            using var response = await client.SendAsync(request, Ct);
+            statuses.Add(response.StatusCode);
+        }
+
+        Assert.Equal(eleventh, statuses[^1]);
+    }
+
+    private sealed class RemoteAddressFilter(IPAddress address) : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use((context, nextMiddleware) =>
+            {
+                context.Connection.RemoteIpAddress = address;
+                return nextMiddleware(context);
+            });
+            next(app);
+        };
     }
 
     private static ApplicationInput WithKey(Guid key)

@@ -206,4 +206,45 @@ public sealed class RequestPrivacyTests(PostgresServer postgres)
         Assert.True(rows > 0, $"no rows in {table}");
         return text.ToString();
     }
+
+    [Theory, BothDatabases]
+    public async Task WithACertificateConfigured_TheKeyRingInTheDatabaseIsEncrypted_AndApplicantDataStillDecrypt(DatabaseProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider, postgres);
+        var pfx = Path.Combine(Path.GetTempPath(), $"gongkai-dp-{Guid.NewGuid():N}.pfx");
+        using (var rsa = System.Security.Cryptography.RSA.Create(2048))
+        {
+            var request = new System.Security.Cryptography.X509Certificates.CertificateRequest("CN=Gongkai Data Protection", rsa,
+                System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.RSASignaturePadding.Pkcs1);
+            using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
+            await File.WriteAllBytesAsync(pfx, certificate.Export(System.Security.Cryptography.X509Certificates.X509ContentType.Pfx, "pfx-password"), Ct);
+        }
+        // The test host made its (unencrypted) key ring at start-up; a platform configured from the start has none such.
+        await app.WithDbAsync(db => db.DataProtectionKeys.ExecuteDeleteAsync(Ct));
+        try
+        {
+            await using var host = app.Factory.WithWebHostBuilder(b =>
+            {
+                b.UseSetting("DataProtection:CertificatePath", pfx);
+                b.UseSetting("DataProtection:CertificatePassword", "pfx-password");
+            });
+            await using var scope = host.Services.CreateAsyncScope();
+            var protector = scope.ServiceProvider.GetRequiredService<ApplicantDataProtector>();
+
+            var sealedId = protector.Protect(ResidentId);
+            var keys = await app.WithDbAsync(db => db.DataProtectionKeys.Select(k => k.Xml!).ToListAsync(Ct));
+
+            Assert.Equal(ResidentId, protector.Unprotect(sealedId));
+            Assert.NotEmpty(keys);
+            Assert.All(keys, xml =>
+            {
+                Assert.True(xml.Contains("EncryptedXml", StringComparison.Ordinal), xml);
+                Assert.DoesNotContain("<value>", xml, StringComparison.Ordinal); // the master key in the clear
+            });
+        }
+        finally
+        {
+            File.Delete(pfx);
+        }
+    }
 }
