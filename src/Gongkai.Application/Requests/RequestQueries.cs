@@ -22,7 +22,8 @@ public sealed record RequestFilter(int? AgencyId = null, RequestState? State = n
 
 /// <summary>The deadline dashboard: running clocks due within 5 working days or already overdue, and unconfirmed intake.</summary>
 public sealed record DeadlineDashboard(DateOnly Today, DateOnly SoonLimit, int CarriedOverIntoThisYear, IReadOnlyList<RequestRow> Overdue, IReadOnlyList<RequestRow> DueSoon,
-    IReadOnlyList<RequestRow> Unconfirmed, IReadOnlyList<RequestRow> NoDueDate, IReadOnlyList<AgencyDeadlineCount> ByAgency);
+    IReadOnlyList<RequestRow> Unconfirmed, IReadOnlyList<RequestRow> NoDueDate, IReadOnlyList<AgencyDeadlineCount> ByAgency,
+    IReadOnlyList<RequestRow> ApplicantPeriodLapsed);
 
 public sealed record AgencyDeadlineCount(int AgencyId, string AgencyName, int Running, int DueSoon, int Overdue);
 
@@ -83,12 +84,15 @@ public sealed class RequestQueries(GongkaiDbContext db, AgencyAccess access, Pla
         {
             q = q.Where(r => r.AgencyId == a);
         }
-        // Running clocks only: paused cases are not late while paused (条例第三十三条第三款). Partial index on ClockRunning.
+        // Cases whose due date can pass (RequestRecord.ClockRunning): processing, decided but not served, or consulting
+        // (capped at 15 working days). Cases awaiting a 补正 or payment are listed apart. Partial index on ClockRunning.
         var running = q.Where(r => r.ClockRunning);
         var overdue = await Rows(running.Where(r => r.DueOn < t).OrderBy(r => r.DueOn).Take(200)).ToListAsync(ct);
         var dueSoon = await Rows(running.Where(r => r.DueOn >= t && r.DueOn <= soon).OrderBy(r => r.DueOn).Take(200)).ToListAsync(ct);
         var noDue = await Rows(running.Where(r => r.DueOn == null).Take(50)).ToListAsync(ct);
         var unconfirmed = await Rows(q.Where(r => r.State == null).OrderBy(r => r.SubmittedAt).Take(200)).ToListAsync(ct);
+        // The 补正 or payment period has passed with nothing from the applicant: the agency may now close the case.
+        var lapsed = await Rows(q.Where(r => r.ApplicantDueOn < t).OrderBy(r => r.ApplicantDueOn).Take(200)).ToListAsync(ct);
         var counts = await running.GroupBy(r => r.AgencyId)
             .Select(g => new
             {
@@ -107,7 +111,7 @@ public sealed class RequestQueries(GongkaiDbContext db, AgencyAccess access, Pla
         // OR made both databases scan every earlier-year case instead.
         var carried = await q.CountAsync(r => r.FinishedOn == null && r.ReceivedYear < today.Year, ct)
             + await q.CountAsync(r => r.FinishedOn >= yearStart && r.ReceivedYear < today.Year, ct);
-        return new DeadlineDashboard(t, soon, carried, overdue, dueSoon, unconfirmed, noDue, byAgency);
+        return new DeadlineDashboard(t, soon, carried, overdue, dueSoon, unconfirmed, noDue, byAgency, lapsed);
     }
 
     /// <summary>

@@ -82,8 +82,19 @@ public sealed class RequestRecord
 
     /// <summary>Due date as last computed, with the calendar version that computed it (reproducible after calendar changes).</summary>
     public DateOnly? DueOn { get; set; }
+
+    /// <summary>
+    /// The due date can pass: the clock runs (processing, or decided but not served), or a consultation is open (its
+    /// excluded time is capped at 15 working days, so the date is fixed). What the deadline dashboard lists.
+    /// </summary>
     public bool ClockRunning { get; set; }
     public string? CalendarVersion { get; set; }
+
+    /// <summary>
+    /// While the case waits on the applicant: the last day of the 补正 period (条例第三十条) or of the 20 working days to pay
+    /// (国办函〔2020〕109号). Once it has passed the agency may close the case; the dashboard lists it.
+    /// </summary>
+    public DateOnly? ApplicantDueOn { get; set; }
 
     public DateTime UpdatedAt { get; set; }
     public int Version { get; set; }

@@ -741,6 +741,12 @@ public sealed class RequestService(
             r.FeePaymentDueOn = fee.PaymentDueOn.ToDateOnly();
             r.FeePaidOn = fee.PaidOn?.ToDateOnly();
         }
+        r.ApplicantDueOn = c.State switch
+        {
+            RequestState.AwaitingCorrection => c.Corrections[^1].DueOn.ToDateOnly(),
+            RequestState.AwaitingPayment => c.Fee?.PaymentDueOn.ToDateOnly(),
+            _ => null,
+        };
         r.OutcomeKey = c.Outcome?.Key;
         r.DecidedOn = c.DecidedOn?.ToDateOnly();
         r.AnsweredOn = c.AnsweredOn?.ToDateOnly();
@@ -751,14 +757,14 @@ public sealed class RequestService(
         {
             var deadline = DeadlinePolicy.Compute(c, calendar, clock.Today);
             r.DueOn = deadline.DueOn?.ToDateOnly();
-            r.ClockRunning = deadline.IsRunning;
+            r.ClockRunning = deadline.HasLiveDueDate;
             r.CalendarVersion = deadline.CalendarVersion;
         }
         catch (CalendarNotCoveredException)
         {
             // The due date falls in a year without holiday data: no guessed date; the dashboard lists it as "cannot compute".
             r.DueOn = null;
-            r.ClockRunning = c.State is RequestState.Received or RequestState.Extended;
+            r.ClockRunning = c.HasLiveDueDate;
             r.CalendarVersion = calendar.Version;
         }
         r.UpdatedAt = clock.UtcNow;

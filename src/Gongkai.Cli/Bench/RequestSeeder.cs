@@ -83,6 +83,7 @@ internal sealed class RequestSeeder(GongkaiDbContext db, PlatformClock clock, Au
         ("DueOn", NpgsqlDbType.Date, r => r.DueOn),
         ("ClockRunning", NpgsqlDbType.Boolean, r => r.ClockRunning),
         ("CalendarVersion", NpgsqlDbType.Text, r => r.CalendarVersion),
+        ("ApplicantDueOn", NpgsqlDbType.Date, r => r.ApplicantDueOn),
         ("UpdatedAt", NpgsqlDbType.TimestampTz, r => r.UpdatedAt),
         ("Version", NpgsqlDbType.Integer, r => r.Version),
     ]);
@@ -273,18 +274,24 @@ internal sealed class RequestSeeder(GongkaiDbContext db, PlatformClock clock, Au
                     r.FeeAmountFen = fee.AmountFen;
                     r.FeeBandsJson = JsonSerializer.Serialize(fee.Bands);
                     r.FeePaymentDueOn = TryAdd(calendar, from, 20)?.ToDateOnly();
+                    r.ApplicantDueOn = r.FeePaymentDueOn;
                 }
-                SetDue(r, calendar, received, 20 + extension + calendar.CountWorkingDays(from, today), running: false);
+                // As DeadlinePolicy: an open consultation is excluded for its full 15 working days and stays on the dashboard;
+                // an open fee period counts up to today.
+                var consulting = r.State != RequestState.AwaitingPayment;
+                SetDue(r, calendar, received, 20 + extension + (consulting ? DeadlinePolicy.ConsultationWorkingDays : calendar.CountWorkingDays(from, today)),
+                    running: consulting);
                 break;
             }
             case < 45:
                 r.State = RequestState.AwaitingCorrection;
                 r.LastStepOn = Min(received.PlusDays(1 + rng.Next(7)), today).ToDateOnly();
                 r.ClockRunning = false;
+                r.ApplicantDueOn = r.LastStepOn.Value.AddDays(15); // the 补正 period stated in the notice
                 break;
             case < 48:
                 r.State = RequestState.Decided;
-                SetDue(r, calendar, received, 20 + extension, running: false);
+                SetDue(r, calendar, received, 20 + extension, running: true); // owed until served (条例第三十三条)
                 r.OutcomeKey = RequestOutcomes.All[rng.Next(18)].Key;
                 r.DecisionReason = "经审查，依据条例相关规定作出决定。";
                 r.DecidedOn = Min(received.PlusDays(5 + rng.Next(20)), today).ToDateOnly();

@@ -10,18 +10,21 @@ public sealed record DeadlineStep(string Description, LocalDate? Date, int? Work
 
 /// <summary>A due date with its derivation and the calendar version that computed it (stored with the case).</summary>
 /// <param name="DueOn">The last day to answer on time; null while the clock waits for a 补正 or after closing for no correction.</param>
-/// <param name="IsRunning">False while paused (consultation, payment, correction) or once decided/closed.</param>
+/// <param name="IsRunning">True while the agency is processing or has decided but not yet served the answer; false while
+/// paused (consultation, payment, correction) or once answered/closed.</param>
+/// <param name="HasLiveDueDate">The due date can pass: running, or in a consultation (whose excluded time is capped).</param>
 /// <param name="PausedWorkingDays">Working days excluded so far (an open pause counts up to the computation date).</param>
 public sealed record DeadlineComputation(
     LocalDate? DueOn,
     bool IsRunning,
+    bool HasLiveDueDate,
     int ExtensionWorkingDays,
     int PausedWorkingDays,
     string CalendarVersion,
     IReadOnlyList<DeadlineStep> Steps)
 {
-    /// <summary>Late means: the clock is still running and <paramref name="on"/> is after the due date.</summary>
-    public bool IsOverdue(LocalDate on) => IsRunning && DueOn is { } due && on > due;
+    /// <summary>Late means: the answer is still owed and <paramref name="on"/> is after the due date.</summary>
+    public bool IsOverdue(LocalDate on) => HasLiveDueDate && DueOn is { } due && on > due;
 }
 
 /// <summary>
@@ -33,6 +36,13 @@ public static class DeadlinePolicy
 {
     /// <summary>条例第三十三条第二款.</summary>
     public const int BaseWorkingDays = 20;
+
+    /// <summary>
+    /// 条例第三十二条 (third party) and 第三十四条 (other agencies): the consulted party replies within 15 working days. The
+    /// time "needed" to consult (第三十三条第三款) therefore ends there: an open consultation is excluded for its full 15
+    /// days (the latest possible due date), a finished one for its actual days, never more than 15.
+    /// </summary>
+    public const int ConsultationWorkingDays = 15;
 
     /// <summary>
     /// Why the fee period is excluded although domain.md §3 marks it UNVERIFIED: 109号 requires the 收费通知 within the answer
@@ -63,12 +73,12 @@ public static class DeadlinePolicy
         if (request.State == RequestState.AwaitingCorrection)
         {
             steps.Add(new("等待补正：答复期限暂不计算，自收到补正后的申请之日起重新计算20个工作日（条例第三十条）。", null, null));
-            return new DeadlineComputation(null, false, 0, 0, calendar.Version, steps);
+            return new DeadlineComputation(null, false, false, 0, 0, calendar.Version, steps);
         }
         if (request.Outcome == RequestOutcomes.NoCorrection)
         {
             steps.Add(new("申请人逾期未补正，视为放弃申请，不再计算答复期限（条例第三十条）。", request.ClosedOn, null));
-            return new DeadlineComputation(null, false, 0, 0, calendar.Version, steps);
+            return new DeadlineComputation(null, false, false, 0, 0, calendar.Version, steps);
         }
 
         var start = request.ClockStartOn;
@@ -87,31 +97,47 @@ public static class DeadlinePolicy
         foreach (var p in request.Pauses)
         {
             var open = p.To is null;
-            var end = p.To ?? (today > p.From ? today : p.From);
-            var days = calendar.CountWorkingDays(p.From, end);
-            paused += days;
-            var what = p.Kind switch
+            if (p.Kind == PauseKind.FeePayment)
             {
-                PauseKind.ThirdPartyConsultation => "征求第三方意见",
-                PauseKind.InterAgencyConsultation => "征求其他机关意见",
-                _ => "收费通知送达至缴费",
-            };
-            var basis = p.Kind == PauseKind.FeePayment ? FeePeriodRemark : "所需时间不计算在答复期限内（条例第三十三条第三款）。";
-            var span = open ? $"自{Iso(p.From)}起，至{Iso(end)}尚未结束，暂计" : $"{Iso(p.From)}至{Iso(end)}，";
-            steps.Add(new($"{what}：{span}扣除{days}个工作日；{basis}", end, days));
+                var end = p.To ?? (today > p.From ? today : p.From);
+                var days = calendar.CountWorkingDays(p.From, end);
+                paused += days;
+                var span = open ? $"自{Iso(p.From)}起，至{Iso(end)}尚未结束，暂计" : $"{Iso(p.From)}至{Iso(end)}，";
+                steps.Add(new($"收费通知送达至缴费：{span}扣除{days}个工作日；{FeePeriodRemark}", end, days));
+                continue;
+            }
+            var (what, article) = p.Kind == PauseKind.ThirdPartyConsultation ? ("征求第三方意见", "条例第三十二条") : ("征求其他机关意见", "条例第三十四条");
+            var replyBy = calendar.AddWorkingDays(p.From, ConsultationWorkingDays);
+            if (p.To is not { } to)
+            {
+                paused += ConsultationWorkingDays;
+                steps.Add(new($"{what}：自{Iso(p.From)}起，尚未结束；被征求意见方应于{Iso(replyBy)}前提出意见（{article}：15个工作日），"
+                    + $"按最长{ConsultationWorkingDays}个工作日扣除，提前结束的按实际天数扣除；所需时间不计算在答复期限内（条例第三十三条第三款）。",
+                    replyBy, ConsultationWorkingDays));
+                continue;
+            }
+            var actual = calendar.CountWorkingDays(p.From, to);
+            var excluded = Math.Min(actual, ConsultationWorkingDays);
+            paused += excluded;
+            var beyond = actual > ConsultationWorkingDays
+                ? $"（实际{actual}个工作日；超过{article}规定的15个工作日答复期的部分不予扣除）"
+                : "";
+            steps.Add(new($"{what}：{Iso(p.From)}至{Iso(to)}，扣除{excluded}个工作日{beyond}；所需时间不计算在答复期限内（条例第三十三条第三款）。",
+                to, excluded));
         }
 
         var total = BaseWorkingDays + extension + paused;
         var due = calendar.AddWorkingDays(start, total);
-        var running = request.State is RequestState.Received or RequestState.Extended;
+        var running = request.ClockRuns;
         var suffix = running ? "" : request.State switch
         {
-            RequestState.ThirdPartyConsultation or RequestState.InterAgencyConsultation or RequestState.AwaitingPayment => "（中止中，期限随中止天数顺延）",
+            RequestState.ThirdPartyConsultation or RequestState.InterAgencyConsultation => "（征求意见中，按最长15个工作日扣除）",
+            RequestState.AwaitingPayment => "（中止中，期限随中止天数顺延）",
             _ => "（已不再计时）",
         };
         steps.Add(new($"答复期限：{Iso(due)}{suffix}＝自{Iso(start)}起第{total}个工作日（{BaseWorkingDays}＋延长{extension}＋扣除{paused}）；工作日历版本：{calendar.Version}。",
             due, null));
-        return new DeadlineComputation(due, running, extension, paused, calendar.Version, steps);
+        return new DeadlineComputation(due, running, request.HasLiveDueDate, extension, paused, calendar.Version, steps);
     }
 
     private static string Iso(LocalDate date) => date.ToString("yyyy-MM-dd", null);

@@ -141,6 +141,19 @@ public sealed record RequestCase
 
     private bool IsProcessing => State is RequestState.Received or RequestState.Extended;
 
+    /// <summary>
+    /// Whether the answer clock runs today. 条例第三十三条 is a period to 答复 — to serve the answer — so a decided case not
+    /// yet served still runs and can be late; paused, awaiting-correction and finished cases do not.
+    /// </summary>
+    public bool ClockRuns => IsProcessing || State == RequestState.Decided;
+
+    /// <summary>
+    /// Whether the stored due date can pass and belongs on the deadline dashboard: the clock runs, or a consultation is
+    /// open — its excluded time is capped at the consulted party's 15 working days (条例第三十二条、第三十四条), so the
+    /// due date is fixed even while it lasts.
+    /// </summary>
+    public bool HasLiveDueDate => ClockRuns || State is RequestState.ThirdPartyConsultation or RequestState.InterAgencyConsultation;
+
     /// <summary>条例第三十条: notify the applicant once, within 7 working days of receipt, what to correct and by when.</summary>
     public RequestCase RequestCorrection(LocalDate noticeOn, LocalDate dueOn, WorkingDayCalendar calendar)
     {

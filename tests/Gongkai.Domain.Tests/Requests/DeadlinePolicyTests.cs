@@ -62,14 +62,48 @@ public class DeadlinePolicyTests
     }
 
     [Fact]
-    public void DueOn_WhileConsulting_MovesWithTodayAndTheClockIsNotRunning()
+    public void AnOpenConsultation_IsExcludedForItsFull15WorkingDays_SoTheDueDateIsFixedAndCanPass()
     {
         var c = Received(new(2024, 3, 4)).StartConsultation(PauseKind.InterAgencyConsultation, new(2024, 3, 6), Cal);
-        var result = DeadlinePolicy.Compute(c, Cal, new(2024, 3, 13)); // 03-07, 08, 11, 12, 13 excluded so far
-        Assert.Equal(5, result.PausedWorkingDays);
-        Assert.Equal(new LocalDate(2024, 4, 9), result.DueOn);
-        Assert.False(result.IsRunning);
-        Assert.False(result.IsOverdue(new(2024, 5, 1)));
+        var early = DeadlinePolicy.Compute(c, Cal, new(2024, 3, 13));
+        var late = DeadlinePolicy.Compute(c, Cal, new(2024, 5, 6));
+
+        // 20 + 15 working days after 03-04: 04-01..03 (22), 04-07 make-up Sunday (23), 04-08..12 (28), 04-15..19 (33), 04-22..23 (35).
+        Assert.Equal(new LocalDate(2024, 4, 23), early.DueOn);
+        Assert.Equal(early.DueOn, late.DueOn);
+        Assert.Equal(15, early.PausedWorkingDays);
+        Assert.False(early.IsRunning);
+        Assert.True(early.HasLiveDueDate);
+        Assert.True(late.IsOverdue(new(2024, 5, 6)));
+        // 条例第三十四条: the other agency replies within 15 working days of 03-06, i.e. by 03-27.
+        Assert.Contains(early.Steps, s => s.Date == new LocalDate(2024, 3, 27) && s.Description.Contains("条例第三十四条", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void AFinishedConsultation_ExcludesItsActualDays_ButNeverMoreThan15()
+    {
+        var shortOne = Received(new(2024, 3, 4)).StartConsultation(PauseKind.ThirdPartyConsultation, new(2024, 3, 6), Cal).EndConsultation(new(2024, 3, 13));
+        var longOne = Received(new(2024, 3, 4)).StartConsultation(PauseKind.ThirdPartyConsultation, new(2024, 3, 6), Cal).EndConsultation(new(2024, 4, 12));
+
+        var s = DeadlinePolicy.Compute(shortOne, Cal, new(2024, 3, 13));
+        var l = DeadlinePolicy.Compute(longOne, Cal, new(2024, 4, 12));
+
+        Assert.Equal(5, s.PausedWorkingDays);                 // 03-07, 08, 11, 12, 13
+        Assert.Equal(new LocalDate(2024, 4, 9), s.DueOn);
+        Assert.Equal(15, l.PausedWorkingDays);                // 26 working days, 15 excluded (条例第三十二条)
+        Assert.Equal(new LocalDate(2024, 4, 23), l.DueOn);
+        Assert.Contains(l.Steps, x => x.Description.Contains("实际26个工作日", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void ADecidedCase_NotYetServed_StillRuns_AndIsLateAfterTheDueDate()
+    {
+        // 条例第三十三条 is a period to 答复: the decision alone does not stop the clock.
+        var decided = Received(new(2024, 3, 4)).Decide(RequestOutcomes.Disclosed, new(2024, 3, 20));
+        var answered = decided.Answer(new(2024, 4, 2));
+
+        Assert.True(DeadlinePolicy.Compute(decided, Cal, new(2024, 4, 2)).IsOverdue(new(2024, 4, 2)));
+        Assert.False(DeadlinePolicy.Compute(answered, Cal, new(2024, 4, 2)).IsRunning);
     }
 
     [Fact]

@@ -125,7 +125,6 @@ public sealed class RequestWorkflowTests(PostgresServer postgres)
 
         Assert.Equal("征求意见期间不能作出答复决定，请先登记意见回复或征求期限届满。", ex.Message);
         Assert.Equal(RequestState.ThirdPartyConsultation, paused.State);
-        Assert.False(paused.ClockRunning);
         await AssertUnchangedAsync(app, paused);
     }
 
@@ -204,7 +203,9 @@ public sealed class RequestWorkflowTests(PostgresServer postgres)
         Assert.Equal(D(2025, 3, 18), corrected.ClockStartOn);
         Assert.Equal(D(2025, 4, 16), corrected.DueOn); // counted afresh from the corrected application
         Assert.True(corrected.ClockRunning);
-        Assert.False(consulting.ClockRunning);
+        // Consulting: excluded for at most 15 working days (条例第三十二条), so the due date is fixed and stays on the dashboard.
+        Assert.True(consulting.ClockRunning);
+        Assert.Equal(OfficialHolidays.Calendar.AddWorkingDays(NodaTime.LocalDate.FromDateOnly(corrected.DueOn!.Value), 15).ToDateOnly(), consulting.DueOn);
         Assert.True(consulted.ClockRunning);
         Assert.True(consulted.DueOn > corrected.DueOn, $"the consultation's days are added: {consulted.DueOn} after {corrected.DueOn}");
         Assert.Equal(OfficialHolidays.Calendar.AddWorkingDays(NodaTime.LocalDate.FromDateOnly(consulted.DueOn!.Value), 20).ToDateOnly(), extended.DueOn);
@@ -409,6 +410,35 @@ public sealed class RequestWorkflowTests(PostgresServer postgres)
             }
         }
         Assert.Equal(2, y2025.NewlyReceived.Values.Sum());
+    }
+
+    [Theory, BothDatabases]
+    public async Task Dashboard_ListsDecidedButUnservedAsLate_ConsultationsWithTheirCappedDueDate_AndLapsedCorrections(DatabaseProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider, postgres);
+        var agency = await app.SetUpAsync();
+        var clerk = await app.AddStaffAsync("clerk", agency.Id, Roles.Editor);
+        app.Today(D(2025, 2, 10));
+        var decided = await app.RegisterInPersonAsync(clerk);
+        var consulting = await app.RegisterInPersonAsync(clerk);
+        var silent = await app.RegisterInPersonAsync(clerk);
+        app.Today(D(2025, 2, 12));
+        await app.WithRequestsAsync(s => s.StartConsultationAsync(clerk, consulting.Id, PauseKind.ThirdPartyConsultation, D(2025, 2, 12), "示例公司", Ct));
+        await app.WithRequestsAsync(s => s.RequestCorrectionAsync(clerk, silent.Id, D(2025, 2, 11), D(2025, 2, 21), "请写明所需信息的年份", Ct));
+        app.Today(D(2025, 2, 20));
+        await app.WithRequestsAsync(s => s.DecideAsync(clerk, decided.Id, RequestOutcomes.Disclosed.Key, null, null, Ct));
+        app.Today(D(2025, 3, 14));
+
+        var dashboard = await app.WithQueriesAsync(q => q.DeadlinesAsync(clerk, agency.Id, Ct));
+        var consultingNow = await app.LoadAsync(consulting.Id);
+
+        // Decided on 02-20 but never served: 20 working days after 02-10 ended on 03-10 (条例第三十三条).
+        Assert.Equal([decided.Id], dashboard.Overdue.Select(r => r.Id));
+        // In consultation since 02-12: excluded for at most 15 working days, so due 03-31 and counted as running.
+        Assert.Equal(D(2025, 3, 31), consultingNow.DueOn);
+        Assert.Equal(2, dashboard.ByAgency.Single().Running);
+        // The 补正 period ended 02-21 with no correction: the agency may close it.
+        Assert.Equal([silent.Id], dashboard.ApplicantPeriodLapsed.Select(r => r.Id));
     }
 
     private static async Task AssertUnchangedAsync(TestApp app, RequestRecord before)

@@ -968,6 +968,9 @@ namespace Gongkai.Application.Data.Migrations.Postgres
                     b.Property<DateOnly?>("AnsweredOn")
                         .HasColumnType("date");
 
+                    b.Property<DateOnly?>("ApplicantDueOn")
+                        .HasColumnType("date");
+
                     b.Property<int>("ApplicantType")
                         .HasColumnType("integer");
 
@@ -1154,6 +1157,9 @@ namespace Gongkai.Application.Data.Migrations.Postgres
 
                     b.HasIndex(new[] { "AgencyId", "SubmittedAt" }, "IX_Requests_Unconfirmed_AgencyId_SubmittedAt")
                         .HasFilter("\"State\" IS NULL");
+
+                    b.HasIndex(new[] { "AgencyId", "ApplicantDueOn" }, "IX_Requests_WaitingOnApplicant_AgencyId_ApplicantDueOn")
+                        .HasFilter("\"ApplicantDueOn\" IS NOT NULL");
 
                     b.ToTable("Requests", (string)null);
                 });

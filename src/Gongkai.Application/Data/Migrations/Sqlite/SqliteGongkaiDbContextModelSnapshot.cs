@@ -937,6 +937,9 @@ namespace Gongkai.Application.Data.Migrations.Sqlite
                     b.Property<DateOnly?>("AnsweredOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("ApplicantDueOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("ApplicantType")
                         .HasColumnType("INTEGER");
 
@@ -1123,6 +1126,9 @@ namespace Gongkai.Application.Data.Migrations.Sqlite
 
                     b.HasIndex(new[] { "AgencyId", "SubmittedAt" }, "IX_Requests_Unconfirmed_AgencyId_SubmittedAt")
                         .HasFilter("\"State\" IS NULL");
+
+                    b.HasIndex(new[] { "AgencyId", "ApplicantDueOn" }, "IX_Requests_WaitingOnApplicant_AgencyId_ApplicantDueOn")
+                        .HasFilter("\"ApplicantDueOn\" IS NOT NULL");
 
                     b.ToTable("Requests", (string)null);
                 });

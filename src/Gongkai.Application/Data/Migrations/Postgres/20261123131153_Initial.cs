@@ -300,6 +300,7 @@ namespace Gongkai.Application.Data.Migrations.Postgres
                     DueOn = table.Column<DateOnly>(type: "date", nullable: true),
                     ClockRunning = table.Column<bool>(type: "boolean", nullable: false),
                     CalendarVersion = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    ApplicantDueOn = table.Column<DateOnly>(type: "date", nullable: true),
                     UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     Version = table.Column<int>(type: "integer", nullable: false)
                 },
@@ -929,6 +930,12 @@ namespace Gongkai.Application.Data.Migrations.Postgres
                 table: "Requests",
                 columns: new[] { "AgencyId", "SubmittedAt" },
                 filter: "\"State\" IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Requests_WaitingOnApplicant_AgencyId_ApplicantDueOn",
+                table: "Requests",
+                columns: new[] { "AgencyId", "ApplicantDueOn" },
+                filter: "\"ApplicantDueOn\" IS NOT NULL");
         }
 
         /// <inheritdoc />

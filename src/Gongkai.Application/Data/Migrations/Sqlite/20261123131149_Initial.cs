@@ -299,6 +299,7 @@ namespace Gongkai.Application.Data.Migrations.Sqlite
                     DueOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     ClockRunning = table.Column<bool>(type: "INTEGER", nullable: false),
                     CalendarVersion = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    ApplicantDueOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
@@ -928,6 +929,12 @@ namespace Gongkai.Application.Data.Migrations.Sqlite
                 table: "Requests",
                 columns: new[] { "AgencyId", "SubmittedAt" },
                 filter: "\"State\" IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Requests_WaitingOnApplicant_AgencyId_ApplicantDueOn",
+                table: "Requests",
+                columns: new[] { "AgencyId", "ApplicantDueOn" },
+                filter: "\"ApplicantDueOn\" IS NOT NULL");
         }
 
         /// <inheritdoc />
