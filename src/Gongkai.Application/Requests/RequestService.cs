@@ -802,7 +802,13 @@ public sealed class RequestService(
                 {
                     due = null;
                 }
-                changed += due == r.DueOn ? 0 : 1;
+                if (due != r.DueOn)
+                {
+                    // The case's timeline says why its due date moved; the old date and version stay readable there.
+                    AddEvent(StaffContext.System(r.AgencyId), r, "request.deadline.recalendar", today,
+                        $"工作日历调整（{r.CalendarVersion} → {calendar.Version}）：答复期限由 {r.DueOn?.ToString("yyyy-MM-dd") ?? "无法计算"} 调整为 {due?.ToString("yyyy-MM-dd") ?? "无法计算（日历未收录该年度）"}。");
+                    changed++;
+                }
                 r.DueOn = due;
                 r.CalendarVersion = calendar.Version;
             }

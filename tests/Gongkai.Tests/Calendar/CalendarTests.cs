@@ -130,6 +130,11 @@ public sealed class CalendarTests(PostgresServer postgres)
         Assert.Equal(official, finishedNow.CalendarVersion);
         Assert.Equal(finished.DueOn, finishedNow.DueOn);
         Assert.Equal(finishedNow.CalendarVersion, asOfFinished.Version);
+        // The open case's timeline records the move, with both dates and both versions.
+        var moved = await app.WithDbAsync(db => db.RequestEvents.Where(e => e.RequestId == open.Id && e.Action == "request.deadline.recalendar").Select(e => e.Summary).ToListAsync(Ct));
+        Assert.Contains(moved, m => m.Contains("由 2025-04-14 调整为 2025-04-15", StringComparison.Ordinal) && m.Contains(current.Version, StringComparison.Ordinal));
+        Assert.DoesNotContain(await app.WithDbAsync(db => db.RequestEvents.Where(e => e.RequestId == finished.Id).Select(e => e.Action).ToListAsync(Ct)),
+            a => a == "request.deadline.recalendar");
     }
 
     private static async Task<(int Exit, string Stdout, string Stderr)> GongkaiAsync(TestDatabase database, params string[] args)
