@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using Gongkai.Domain.Calendar;
+using Gongkai.Domain.Requests;
 using NodaTime;
 
 namespace Gongkai.Benchmarks;
@@ -17,6 +18,7 @@ public class DueDateBenchmarks
     private LocalDate[] _pauseFrom = [];
     private LocalDate[] _pauseTo = [];
     private int[] _extension = [];
+    private RequestCase[] _cases = [];
     private WorkingDayCalendar _indexed = null!;
     private NaiveCalendar _naive = null!;
 
@@ -43,6 +45,37 @@ public class DueDateBenchmarks
             _pauseTo[i] = random.Next(2) == 0 ? pauseFrom : pauseFrom.PlusDays(random.Next(1, 29));
             _extension[i] = random.Next(3) == 0 ? random.Next(1, 21) : 0;
         }
+        // The same cases as domain objects, for the policy row: received in person, consulted, extended after the pause.
+        _cases = new RequestCase[Cases];
+        for (var i = 0; i < Cases; i++)
+        {
+            var c = RequestCase.Receive(SubmissionChannel.InPerson, new ReceiptFacts(SubmittedOn: _start[i]), ApplicantType.NaturalPerson);
+            if (_pauseTo[i] > _pauseFrom[i])
+            {
+                c = c.StartConsultation(PauseKind.ThirdPartyConsultation, _pauseFrom[i], _indexed).EndConsultation(_pauseTo[i]);
+            }
+            if (_extension[i] > 0)
+            {
+                c = c.Extend(c.LastStepOn, _extension[i], "主任", "需要调取档案", _indexed);
+            }
+            _cases[i] = c;
+        }
+    }
+
+    /// <summary>
+    /// What the application stores per case: <see cref="DeadlinePolicy.Compute"/> with the 15-day consultation cap and the
+    /// Chinese explanation steps the case page shows (string building included).
+    /// </summary>
+    [Benchmark(Description = "DeadlinePolicy.Compute (with explanation)")]
+    public long PolicyDueDates()
+    {
+        long checksum = 0;
+        for (var i = 0; i < Cases; i++)
+        {
+            var c = _cases[i];
+            checksum += DeadlinePolicy.Compute(c, _indexed, c.LastStepOn).DueOn!.Value.DayOfYear;
+        }
+        return checksum;
     }
 
     [Benchmark(Baseline = true, Description = "day-by-day (original)")]

@@ -136,61 +136,94 @@ public sealed class AnswerLetters(
             ["{答复日期}"] = ChineseDate(date),
         };
         var body = values.Aggregate(template.Body, (text, kv) => text.Replace(kv.Key, kv.Value, StringComparison.Ordinal));
-        var paragraphs = body.Split('\n');
-        var baseName = $"答复告知书-{record.TrackingCode}";
+        Store(actor, record, template.Title, body.Split('\n'), $"答复告知书-{record.TrackingCode}", "request.letter",
+            $"生成答复告知书（{outcome.Group.Label()}）。");
+        audit.Record(actor, "request.letter", "Request", record.Id, $"{record.TrackingCode} 生成告知书（{outcome.Label}）", record.AgencyId);
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// The 收费通知 of a case charged a 信息处理费: basis, method, the tiers crossed, amount, how and by when to pay, and
+    /// what non-payment means (国办函〔2020〕109号; domain.md §3). Stored with the case like an answer letter and shown to the
+    /// applicant on the tracking page. The payment instructions come from <c>Letters:FeePaymentInstructions</c>.
+    /// </summary>
+    public async Task GenerateFeeNoticeAsync(StaffContext actor, long requestId, CancellationToken ct = default)
+    {
+        var record = await db.Requests.SingleOrDefaultAsync(r => r.Id == requestId, ct) ?? throw new NotFoundException("找不到该申请，或您无权查看。");
+        await access.EnsureWritableAsync(actor, record.AgencyId, ct);
+        if (record is not { FeeNoticeReceivedOn: { } noticeOn, FeeMethod: { } method, FeeQuantity: { } quantity, FeeAmountFen: { } amountFen, FeePaymentDueOn: { } payBy })
+        {
+            throw new ValidationException("Letter", "本案未登记收费通知，不能生成收费通知书。");
+        }
+        var agency = await db.Agencies.AsNoTracking().SingleAsync(a => a.Id == record.AgencyId, ct);
+        var bands = System.Text.Json.JsonSerializer.Deserialize<List<Domain.Fees.FeeBand>>(record.FeeBandsJson ?? "[]") ?? [];
+        var unit = method == Domain.Fees.FeeMethod.PerItem ? "件" : "页";
+        var counted = method == Domain.Fees.FeeMethod.PerItem
+            ? $"按件计收，本申请计{quantity}件（本自然月内此前已申请{record.FeePriorQuantity ?? 0}件，累计计算）"
+            : $"按量计收，本申请计{quantity}页";
+        var lines = new List<string>
+        {
+            protector.Unprotect(record.NameProtected) + "：",
+            $"本机关于{ChineseDate(record.ReceivedOn ?? noticeOn)}收到您提出的政府信息公开申请（查询码：{record.TrackingCode}），申请获取：{record.Description}。",
+            "根据《中华人民共和国政府信息公开条例》第四十二条和《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）的规定，您申请公开政府信息的数量、频次明显超过合理范围，本机关决定收取信息处理费。",
+            $"计费方式：{counted}，按照超额累进方式计算。",
+        };
+        lines.AddRange(bands.Where(b => b.UnitPriceFen > 0).Select(b =>
+            $"第{b.FromUnit}—{b.ToUnit}{unit}：{b.UnitPriceFen / 100m:0.##}元/{unit}，{b.Units}{unit}，小计{b.SubtotalFen / 100m:0.00}元。"));
+        lines.Add($"应缴信息处理费合计：{amountFen / 100m:0.00}元。");
+        lines.Add("缴纳方式：" + (configuration["Letters:FeePaymentInstructions"] is { Length: > 0 } how
+            ? how
+            : "请按本机关政府信息公开工作机构告知的非税收入缴款方式缴纳，缴款后凭财政票据办理。"));
+        lines.Add($"请自收到本通知之日起20个工作日内（即{ChineseDate(payBy)}前，含当日）缴纳。逾期未缴纳的，视为放弃申请，本机关不再处理您的该项政府信息公开申请。");
+        lines.Add(agency.Name);
+        lines.Add(ChineseDate(noticeOn));
+        Store(actor, record, "政府信息公开信息处理费收费通知书", lines, $"收费通知书-{record.TrackingCode}", "request.fee-letter",
+            $"生成收费通知书：信息处理费 {amountFen / 100m:0.00} 元，缴费期限至 {payBy:yyyy-MM-dd}。");
+        audit.Record(actor, "request.fee-letter", "Request", record.Id, $"{record.TrackingCode} 生成收费通知书", record.AgencyId);
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Adds the .docx (always) and the .pdf (when a Chinese font and the PDF licence are there) with a timeline entry.</summary>
+    private void Store(StaffContext actor, RequestRecord record, string title, IReadOnlyList<string> paragraphs, string baseName, string action, string summary)
+    {
         var now = clock.UtcNow;
-        var docx = Docx(template.Title, paragraphs);
-        db.RequestLetters.Add(Letter(record.Id, baseName + ".docx", DocxType, docx, now, actor));
+        db.RequestLetters.Add(Letter(record.Id, baseName + ".docx", DocxType, Docx(title, paragraphs), now, actor));
         var pdfNote = "";
         if (CjkFontResolver.FindFontFile(configuration["Letters:FontPath"]) is null)
         {
             // A machine without a Chinese font still gets the Word letter; the case page says why there is no PDF.
-            pdfNote = "（" + CjkFontResolver.MissingFontMessage.TrimEnd('。') + "；仅生成 Word 版）";
+            pdfNote = CjkFontResolver.MissingFontMessage.TrimEnd('。') + "；仅生成 Word 版";
         }
         else if (ConfigurePdfLicense(configuration["Letters:PdfSharpLicense"]))
         {
             CjkFontResolver.Install(configuration["Letters:FontPath"]);
             try
             {
-                db.RequestLetters.Add(Letter(record.Id, baseName + ".pdf", "application/pdf", Pdf(template.Title, paragraphs), now, actor));
+                db.RequestLetters.Add(Letter(record.Id, baseName + ".pdf", "application/pdf", Pdf(title, paragraphs), now, actor));
             }
             catch (PdfSharp.License.PdfSharpLicenseException)
             {
-                pdfNote = "（PDF 组件许可 Letters:PdfSharpLicense 无效，仅生成 Word 版）";
+                pdfNote = "PDF 组件许可 Letters:PdfSharpLicense 无效，仅生成 Word 版";
             }
         }
         else
         {
-            pdfNote = "（未配置 PDF 组件许可 Letters:PdfSharpLicense，仅生成 Word 版）";
+            pdfNote = "未配置 PDF 组件许可 Letters:PdfSharpLicense，仅生成 Word 版";
         }
         db.RequestEvents.Add(new RequestEvent
         {
-            RequestId = record.Id,
-            Action = "request.letter",
-            On = clock.TodayDate,
-            At = now,
-            ActorId = actor.UserId,
-            ActorName = actor.UserName,
-            Summary = $"生成答复告知书（{outcome.Group.Label()}）。",
-            Public = true,
+            RequestId = record.Id, Action = action, On = clock.TodayDate, At = now, ActorId = actor.UserId, ActorName = actor.UserName,
+            Summary = summary, Public = true,
         });
         if (pdfNote.Length > 0)
         {
             // Why there is no PDF is for staff, not for the applicant's timeline.
             db.RequestEvents.Add(new RequestEvent
             {
-                RequestId = record.Id,
-                Action = "request.letter.no-pdf",
-                On = clock.TodayDate,
-                At = now,
-                ActorId = actor.UserId,
-                ActorName = actor.UserName,
-                Summary = pdfNote.Trim('（', '）') + "。",
-                Public = false,
+                RequestId = record.Id, Action = action + ".no-pdf", On = clock.TodayDate, At = now, ActorId = actor.UserId,
+                ActorName = actor.UserName, Summary = pdfNote + "。", Public = false,
             });
         }
-        audit.Record(actor, "request.letter", "Request", record.Id, $"{record.TrackingCode} 生成告知书（{outcome.Label}）", record.AgencyId);
-        await db.SaveChangesAsync(ct);
     }
 
     /// <summary>

@@ -337,13 +337,45 @@ public sealed class RequestWorkflowTests(PostgresServer postgres)
         Assert.DoesNotContain("》条例", partlyText + inquiryText, StringComparison.Ordinal);
     }
 
-    private static async Task<string> LetterTextAsync(TestApp app, Gongkai.Application.Accounts.StaffContext clerk, long id)
+    [Theory, BothDatabases]
+    public async Task TheFeeNotice_StatesBasisTiersAmountAndPaymentDeadline_AndAFreeCaseHasNone(DatabaseProvider provider)
     {
-        await app.InScopeAsync(sp => sp.GetRequiredService<AnswerLetters>().GenerateAsync(clerk, id, Ct));
-        var docx = await app.WithDbAsync(db => db.RequestLetters.Where(l => l.RequestId == id && l.FileName.EndsWith(".docx")).Select(l => l.Data).SingleAsync(Ct));
+        await using var app = await TestApp.StartAsync(provider, postgres);
+        var agency = await app.SetUpAsync();
+        var clerk = await app.AddStaffAsync("clerk", agency.Id, Roles.Editor);
+        var charged = await app.RegisterInPersonAsync(clerk);
+        var free = await app.RegisterInPersonAsync(clerk);
+        await app.WithRequestsAsync(s => s.IssueFeeNoticeAsync(clerk, charged.Id, null, FeeMethod.PerPage, 150, Ct));
+
+        await app.InScopeAsync(sp => sp.GetRequiredService<AnswerLetters>().GenerateFeeNoticeAsync(clerk, charged.Id, Ct));
+        var docx = await app.WithDbAsync(db => db.RequestLetters.Where(l => l.RequestId == charged.Id && l.FileName.EndsWith(".docx")).Select(l => l.Data).SingleAsync(Ct));
+        var text = DocxText(docx);
+        var refused = await Assert.ThrowsAsync<ValidationException>(() =>
+            app.InScopeAsync(sp => sp.GetRequiredService<AnswerLetters>().GenerateFeeNoticeAsync(clerk, free.Id, Ct)));
+        var pdfs = await app.WithDbAsync(db => db.RequestLetters.CountAsync(l => l.RequestId == charged.Id && l.FileName == $"收费通知书-{charged.TrackingCode}.pdf", Ct));
+
+        // 150 pages: 31–100 at 10 元 (700) + 101–150 at 20 元 (1,000) = 1,700 元 (109号第五条).
+        Assert.Contains("《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）", text, StringComparison.Ordinal);
+        Assert.Contains("第31—100页：10元/页，70页，小计700.00元。", text, StringComparison.Ordinal);
+        Assert.Contains("第101—150页：20元/页，50页，小计1000.00元。", text, StringComparison.Ordinal);
+        Assert.Contains("应缴信息处理费合计：1700.00元。", text, StringComparison.Ordinal);
+        Assert.Contains("2025年4月14日前，含当日", text, StringComparison.Ordinal); // 20 working days after Friday 14 March, 清明 4 April skipped
+        Assert.Contains("视为放弃申请", text, StringComparison.Ordinal);
+        Assert.Equal(1, pdfs);
+        Assert.Equal("本案未登记收费通知，不能生成收费通知书。", refused.Message);
+    }
+
+    private static string DocxText(byte[] docx)
+    {
         using var stream = new MemoryStream(docx);
         using var word = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(stream, false);
         return string.Join("\n", word.MainDocumentPart!.Document!.Body!.Descendants<DocumentFormat.OpenXml.Wordprocessing.Paragraph>().Select(p => p.InnerText));
+    }
+
+    private static async Task<string> LetterTextAsync(TestApp app, Gongkai.Application.Accounts.StaffContext clerk, long id)
+    {
+        await app.InScopeAsync(sp => sp.GetRequiredService<AnswerLetters>().GenerateAsync(clerk, id, Ct));
+        return DocxText(await app.WithDbAsync(db => db.RequestLetters.Where(l => l.RequestId == id && l.FileName.EndsWith(".docx")).Select(l => l.Data).SingleAsync(Ct)));
     }
 
     [Theory, BothDatabases]

@@ -33,7 +33,7 @@ public sealed class TrackPage(IPage page)
         await page.GetByRole(AriaRole.Button, new() { Name = "提交补正" }).ClickAsync();
     }
 
-    public ILocator Letters => page.GetByRole(AriaRole.Region, new() { Name = "答复告知书" });
+    public ILocator Letters => page.GetByRole(AriaRole.Region, new() { Name = "告知书和通知书" });
 
     public Task<IDownload> DownloadLetterAsync(string extension) =>
         page.RunAndWaitForDownloadAsync(() => Letters.GetByRole(AriaRole.Button, new() { Name = extension, Exact = false }).ClickAsync());

@@ -87,6 +87,8 @@ public sealed class DetailsModel(
 
     public Task<IActionResult> OnPostAnswerAsync(DateOnly? on) => ActAsync(() => requests.AnswerAsync(staff.Context, Id, on), "已登记答复送达。");
 
+    public Task<IActionResult> OnPostFeeLetterAsync() => ActAsync(() => letters.GenerateFeeNoticeAsync(staff.Context, Id, HttpContext.RequestAborted), "已生成收费通知书（Word 和 PDF）。");
+
     public Task<IActionResult> OnPostLetterAsync() => ActAsync(() => letters.GenerateAsync(staff.Context, Id, HttpContext.RequestAborted), "已生成答复告知书（Word 和 PDF）。");
 
     public Task<IActionResult> OnPostAppealAsync(AppealKind kind, DateOnly? filedOn, string? body, string? caseNumber) =>
