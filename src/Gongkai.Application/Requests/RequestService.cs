@@ -755,7 +755,7 @@ public sealed class RequestService(
         calendar ??= await calendars.CurrentAsync(ct);
         try
         {
-            var deadline = DeadlinePolicy.Compute(c, calendar, clock.Today);
+            var deadline = DeadlinePolicy.Compute(c, calendar, clock.Today, explain: false);
             r.DueOn = deadline.DueOn?.ToDateOnly();
             r.ClockRunning = deadline.HasLiveDueDate;
             r.CalendarVersion = deadline.CalendarVersion;
@@ -796,7 +796,7 @@ public sealed class RequestService(
                 DateOnly? due;
                 try
                 {
-                    due = DeadlinePolicy.Compute(ToDomain(r), calendar, today).DueOn?.ToDateOnly();
+                    due = DeadlinePolicy.Compute(ToDomain(r), calendar, today, explain: false).DueOn?.ToDateOnly();
                 }
                 catch (CalendarNotCoveredException)
                 {

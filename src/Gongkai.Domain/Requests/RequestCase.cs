@@ -432,7 +432,7 @@ public sealed record RequestCase
     // Pauses and the extension act on a running deadline: once it has passed they cannot stop or stretch it.
     private void RequireWithinDeadline(LocalDate date, WorkingDayCalendar calendar, string action)
     {
-        var due = DeadlinePolicy.Compute(this, calendar, date).DueOn;
+        var due = DeadlinePolicy.Compute(this, calendar, date, explain: false).DueOn;
         if (due is { } d && date > d)
         {
             throw new RequestWorkflowException($"答复期限已于 {d:yyyy-MM-dd} 届满，不能再{action}。");

@@ -135,4 +135,30 @@ public class DeadlinePolicyTests
         Assert.Equal(local.Version, result.CalendarVersion);
         Assert.Equal(new LocalDate(2024, 4, 2), result.DueOn);
     }
+
+    [Fact]
+    public void WithoutExplanation_TheDueDateAndFlagsAreTheSame_AndNoStepsAreBuilt()
+    {
+        var random = new Random(7);
+        for (var i = 0; i < 2_000; i++)
+        {
+            var received = new LocalDate(2019, 1, 2).PlusDays(random.Next(0, 365 * 7));
+            var c = Received(received);
+            if (random.Next(2) == 0)
+            {
+                var from = received.PlusDays(random.Next(0, 10));
+                c = c.StartConsultation(random.Next(2) == 0 ? PauseKind.ThirdPartyConsultation : PauseKind.InterAgencyConsultation, from, Cal);
+                if (random.Next(3) > 0)
+                {
+                    c = c.EndConsultation(from.PlusDays(random.Next(0, 40)));
+                }
+            }
+            var today = c.LastStepOn.PlusDays(random.Next(0, 30));
+            var full = DeadlinePolicy.Compute(c, Cal, today);
+            var quick = DeadlinePolicy.Compute(c, Cal, today, explain: false);
+
+            Assert.Equal((full.DueOn, full.IsRunning, full.HasLiveDueDate, full.PausedWorkingDays), (quick.DueOn, quick.IsRunning, quick.HasLiveDueDate, quick.PausedWorkingDays));
+            Assert.Empty(quick.Steps);
+        }
+    }
 }
