@@ -27,24 +27,43 @@ public sealed class CalendarService(GongkaiDbContext db, AuditLog audit, Platfor
         {
             errors.Add("Date", "请填写日期。");
         }
-        if (string.IsNullOrWhiteSpace(source))
-        {
-            errors.Add("Source", "请注明依据文件（如国务院办公厅通知的文号或省级文件）。");
-        }
         if (!Enum.IsDefined(kind))
         {
             errors.Add("Kind", "请选择放假或上班。");
         }
         errors.ThrowIfAny();
-        var d = date!.Value;
-        if (await db.CalendarOverrides.AnyAsync(o => o.Date == d && o.RemovedAt == null, ct))
+        return (await AddManyAsync(actor, [(date!.Value, kind)], source, ct))[0];
+    }
+
+    /// <summary>
+    /// A whole notice at once, e.g. the State Council's 节假日安排通知 for a new year, written one line per day or range:
+    /// <c>2027-02-10至2027-02-16 放假</c>, <c>2027-02-07 上班</c>. All lines are checked first and saved together, so a year
+    /// never counts as covered with half its holidays entered; open deadlines are recomputed once.
+    /// </summary>
+    public async Task<List<CalendarOverrideRow>> AddNoticeAsync(StaffContext actor, string? text, string? source, CancellationToken ct = default)
+    {
+        RequireAdmin(actor);
+        return await AddManyAsync(actor, CalendarNoticeText.Parse(text), source, ct);
+    }
+
+    private async Task<List<CalendarOverrideRow>> AddManyAsync(StaffContext actor, IReadOnlyList<(DateOnly Date, CalendarDayKind Kind)> days,
+        string? source, CancellationToken ct)
+    {
+        RequireAdmin(actor);
+        if (string.IsNullOrWhiteSpace(source))
         {
-            throw new ValidationException("Date", $"{d:yyyy-MM-dd} 已有调整记录，请先撤销原记录。");
+            throw new ValidationException("Source", "请注明依据文件（如国务院办公厅通知的文号或省级文件）。");
+        }
+        var dates = days.Select(d => d.Date).ToList();
+        var taken = await db.CalendarOverrides.Where(o => o.RemovedAt == null && dates.Contains(o.Date)).Select(o => o.Date).ToListAsync(ct);
+        if (taken.Count > 0)
+        {
+            throw new ValidationException("Date", $"{string.Join("、", taken.Order().Select(d => d.ToString("yyyy-MM-dd")))} 已有调整记录，请先撤销原记录。");
         }
         var active = await db.CalendarOverrides.AsNoTracking().Where(o => o.RemovedAt == null)
             .Select(o => new { o.Date, o.Kind, o.Source }).ToListAsync(ct);
         var overrides = active.Select(o => new CalendarOverride(LocalDate.FromDateOnly(o.Date), o.Kind, o.Source)).ToList();
-        overrides.Add(new CalendarOverride(LocalDate.FromDateOnly(d), kind, source!.Trim()));
+        overrides.AddRange(days.Select(d => new CalendarOverride(LocalDate.FromDateOnly(d.Date), d.Kind, source.Trim())));
         WorkingDayCalendar built;
         try
         {
@@ -54,20 +73,23 @@ public sealed class CalendarService(GongkaiDbContext db, AuditLog audit, Platfor
         {
             throw new ValidationException("Date", ex.Message.Split(" (Parameter")[0]);
         }
-        var row = new CalendarOverrideRow
+        var rows = days.Select(d => new CalendarOverrideRow
         {
-            Date = d,
-            Kind = kind,
+            Date = d.Date,
+            Kind = d.Kind,
             Source = source.Trim(),
             ChangedAt = clock.UtcNow,
             ChangedByName = actor.UserName,
-        };
-        db.CalendarOverrides.Add(row);
-        audit.Record(actor, "calendar.override.add", "CalendarOverride", d.ToString("yyyy-MM-dd"),
-            $"{d:yyyy-MM-dd} 设为{(kind == CalendarDayKind.Rest ? "放假" : "上班")}；依据：{row.Source}；新日历版本：{built.Version}");
+        }).ToList();
+        foreach (var row in rows)
+        {
+            db.CalendarOverrides.Add(row);
+            audit.Record(actor, "calendar.override.add", "CalendarOverride", row.Date.ToString("yyyy-MM-dd"),
+                $"{row.Date:yyyy-MM-dd} 设为{(row.Kind == CalendarDayKind.Rest ? "放假" : "上班")}；依据：{row.Source}；新日历版本：{built.Version}");
+        }
         await db.SaveChangesAsync(ct);
         await requests.RecomputeOpenDeadlinesAsync(ct);
-        return row;
+        return rows;
     }
 
     public async Task RemoveAsync(StaffContext actor, long id, CancellationToken ct = default)

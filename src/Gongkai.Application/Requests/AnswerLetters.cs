@@ -25,6 +25,9 @@ namespace Gongkai.Application.Requests;
 public sealed class AnswerLetters(
     GongkaiDbContext db, AgencyAccess access, AuditLog audit, PlatformClock clock, ApplicantDataProtector protector, IConfiguration configuration)
 {
+    /// <summary>File names of 收费通知书 start with this; answer letters with 答复告知书.</summary>
+    public const string FeeNoticePrefix = "收费通知书-";
+
     public const string DocxType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
     private const string Closing = "如对本答复不服，可以在收到本告知书之日起六十日内依法申请行政复议，或者在六个月内依法向人民法院提起行政诉讼（条例第五十一条）。";
@@ -136,8 +139,9 @@ public sealed class AnswerLetters(
             ["{答复日期}"] = ChineseDate(date),
         };
         var body = values.Aggregate(template.Body, (text, kv) => text.Replace(kv.Key, kv.Value, StringComparison.Ordinal));
+        // On the applicant's timeline only once the answer is served: before that the letter is the office's draft.
         Store(actor, record, template.Title, body.Split('\n'), $"答复告知书-{record.TrackingCode}", "request.letter",
-            $"生成答复告知书（{outcome.Group.Label()}）。");
+            $"生成答复告知书（{outcome.Group.Label()}）。", isPublic: record.State is RequestState.Answered or RequestState.ClosedAbandoned);
         audit.Record(actor, "request.letter", "Request", record.Id, $"{record.TrackingCode} 生成告知书（{outcome.Label}）", record.AgencyId);
         await db.SaveChangesAsync(ct);
     }
@@ -177,14 +181,15 @@ public sealed class AnswerLetters(
         lines.Add($"请自收到本通知之日起20个工作日内（即{ChineseDate(payBy)}前，含当日）缴纳。逾期未缴纳的，视为放弃申请，本机关不再处理您的该项政府信息公开申请。");
         lines.Add(agency.Name);
         lines.Add(ChineseDate(noticeOn));
-        Store(actor, record, "政府信息公开信息处理费收费通知书", lines, $"收费通知书-{record.TrackingCode}", "request.fee-letter",
-            $"生成收费通知书：信息处理费 {amountFen / 100m:0.00} 元，缴费期限至 {payBy:yyyy-MM-dd}。");
+        Store(actor, record, "政府信息公开信息处理费收费通知书", lines, FeeNoticePrefix + record.TrackingCode, "request.fee-letter",
+            $"生成收费通知书：信息处理费 {amountFen / 100m:0.00} 元，缴费期限至 {payBy:yyyy-MM-dd}。", isPublic: true);
         audit.Record(actor, "request.fee-letter", "Request", record.Id, $"{record.TrackingCode} 生成收费通知书", record.AgencyId);
         await db.SaveChangesAsync(ct);
     }
 
     /// <summary>Adds the .docx (always) and the .pdf (when a Chinese font and the PDF licence are there) with a timeline entry.</summary>
-    private void Store(StaffContext actor, RequestRecord record, string title, IReadOnlyList<string> paragraphs, string baseName, string action, string summary)
+    private void Store(StaffContext actor, RequestRecord record, string title, IReadOnlyList<string> paragraphs, string baseName, string action,
+        string summary, bool isPublic)
     {
         var now = clock.UtcNow;
         db.RequestLetters.Add(Letter(record.Id, baseName + ".docx", DocxType, Docx(title, paragraphs), now, actor));
@@ -213,7 +218,7 @@ public sealed class AnswerLetters(
         db.RequestEvents.Add(new RequestEvent
         {
             RequestId = record.Id, Action = action, On = clock.TodayDate, At = now, ActorId = actor.UserId, ActorName = actor.UserName,
-            Summary = summary, Public = true,
+            Summary = summary, Public = isPublic,
         });
         if (pdfNote.Length > 0)
         {

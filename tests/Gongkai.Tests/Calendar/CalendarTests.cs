@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using cli::Gongkai.Cli;
 using Gongkai.Application;
+using Gongkai.Application.Accounts;
 using Gongkai.Application.Calendar;
 using Gongkai.Application.Requests;
 using Gongkai.Domain.Calendar;
@@ -135,6 +136,45 @@ public sealed class CalendarTests(PostgresServer postgres)
         Assert.Contains(moved, m => m.Contains("由 2025-04-14 调整为 2025-04-15", StringComparison.Ordinal) && m.Contains(current.Version, StringComparison.Ordinal));
         Assert.DoesNotContain(await app.WithDbAsync(db => db.RequestEvents.Where(e => e.RequestId == finished.Id).Select(e => e.Action).ToListAsync(Ct)),
             a => a == "request.deadline.recalendar");
+    }
+
+    [Theory, BothDatabases]
+    public async Task ANewYearsNotice_EnteredAtOnce_MakesDueDatesInThatYearComputable(DatabaseProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider, postgres);
+        var agency = await app.SetUpAsync();
+        var admin = await app.AdminAsync();
+        var clerk = await app.AddStaffAsync("clerk", agency.Id, Roles.Editor);
+        app.Today(D(2026, 12, 15));
+        var open = await app.RegisterInPersonAsync(clerk); // 20 working days later is in 2027, which the shipped data lack
+
+        var rows = await app.InScopeAsync(sp => sp.GetRequiredService<CalendarService>().AddNoticeAsync(admin,
+            "2027-01-01 放假\n\n2027-02-06至2027-02-12 放假\r\n2027-02-14 上班\n", "示例：2027年部分节假日安排的通知", Ct));
+        var after = await app.LoadAsync(open.Id);
+
+        Assert.Null(open.DueOn);
+        Assert.Equal(9, rows.Count);
+        // 12-16..18 (3), 12-21..25 (8), 12-28..31 (12), 2027-01-01 a holiday, 01-04..08 (17), 01-11..13 (20).
+        Assert.Equal(D(2027, 1, 13), after.DueOn);
+        Assert.Equal(9, await app.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == "calendar.override.add", Ct)));
+    }
+
+    [Theory, BothDatabases]
+    public async Task ANoticeWithABadLine_IsRefusedWhole_NamingTheLine(DatabaseProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider, postgres);
+        await app.SetUpAsync();
+        var admin = await app.AdminAsync();
+
+        var bad = await Assert.ThrowsAsync<ValidationException>(() => app.InScopeAsync(sp => sp.GetRequiredService<CalendarService>()
+            .AddNoticeAsync(admin, "2027-01-01 放假\n2027-02-30 放假\n2027-02-14 加班", "示例通知", Ct)));
+        var noSource = await Assert.ThrowsAsync<ValidationException>(() => app.InScopeAsync(sp => sp.GetRequiredService<CalendarService>()
+            .AddNoticeAsync(admin, "2027-01-01 放假", " ", Ct)));
+
+        Assert.Contains("第2行“2027-02-30 放假”无法识别", bad.Message, StringComparison.Ordinal);
+        Assert.Contains("第3行", bad.Message, StringComparison.Ordinal);
+        Assert.Equal("请注明依据文件（如国务院办公厅通知的文号或省级文件）。", noSource.Message);
+        Assert.Equal(0, await app.WithDbAsync(db => db.CalendarOverrides.CountAsync(Ct)));
     }
 
     private static async Task<(int Exit, string Stdout, string Stderr)> GongkaiAsync(TestDatabase database, params string[] args)

@@ -365,6 +365,29 @@ public sealed class RequestWorkflowTests(PostgresServer postgres)
         Assert.Equal("本案未登记收费通知，不能生成收费通知书。", refused.Message);
     }
 
+    [Theory, BothDatabases]
+    public async Task TheApplicantSeesTheAnswerLetterOnlyOnceServed_AndOnlyItsNewestCopy(DatabaseProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider, postgres);
+        var agency = await app.SetUpAsync();
+        var clerk = await app.AddStaffAsync("clerk", agency.Id, Roles.Editor);
+        var created = await app.WithRequestsAsync(s => s.RegisterAsync(clerk, agency.Id, SubmissionChannel.InPerson, Input(), app.Clock.Today, null, null, Ct));
+        var (code, secret) = (created.Record.TrackingCode, created.Secret);
+        await app.WithRequestsAsync(s => s.DecideAsync(clerk, created.Record.Id, RequestOutcomes.Disclosed.Key, null, null, Ct));
+        await app.InScopeAsync(sp => sp.GetRequiredService<AnswerLetters>().GenerateAsync(clerk, created.Record.Id, Ct));
+
+        var draft = await app.WithQueriesAsync(q => q.TrackAsync(code, secret, Ct));
+        await app.WithRequestsAsync(s => s.AnswerAsync(clerk, created.Record.Id, null, Ct));
+        app.Clock.Advance(NodaTime.Duration.FromMinutes(5));
+        await app.InScopeAsync(sp => sp.GetRequiredService<AnswerLetters>().GenerateAsync(clerk, created.Record.Id, Ct));
+        var served = await app.WithQueriesAsync(q => q.TrackAsync(code, secret, Ct));
+
+        Assert.Empty(draft!.Letters);
+        Assert.DoesNotContain(draft.Timeline, e => e.Action == "request.letter");
+        Assert.Equal([$"答复告知书-{code}.docx", $"答复告知书-{code}.pdf"], served!.Letters.Select(l => l.FileName).Order(StringComparer.Ordinal));
+        Assert.All(served.Letters, l => Assert.Equal(app.Clock.GetCurrentInstant().ToDateTimeUtc(), l.CreatedAt));
+    }
+
     private static string DocxText(byte[] docx)
     {
         using var stream = new MemoryStream(docx);

@@ -70,6 +70,11 @@ public sealed class TrackModel(RequestQueries queries, RequestService requests, 
             ModelState.AddModelError("Code", "查询码或查询密码不正确。");
             return Page();
         }
+        // Only what the page lists: a draft answer letter of a case not yet answered stays with the office.
+        if (view.Letters.All(l => l.Id != letterId))
+        {
+            return NotFound();
+        }
         var letter = await db.RequestLetters.AsNoTracking().SingleOrDefaultAsync(l => l.Id == letterId && l.RequestId == view.Record.Id, HttpContext.RequestAborted);
         return letter is null ? NotFound() : File(letter.Data, letter.ContentType, letter.FileName);
     }

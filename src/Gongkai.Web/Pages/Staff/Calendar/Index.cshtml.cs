@@ -34,6 +34,25 @@ public sealed class IndexModel(CalendarService service, WorkingDayCalendarProvid
         return Page();
     }
 
+    /// <summary>A whole notice in one step (all or nothing).</summary>
+    public async Task<IActionResult> OnPostNoticeAsync(string? notice, string? source)
+    {
+        try
+        {
+            var rows = await service.AddNoticeAsync(staff.Context, notice, source, HttpContext.RequestAborted);
+            Message = $"已按通知录入 {rows.Count} 天，新的日历版本即时生效。";
+        }
+        catch (ValidationException ex)
+        {
+            Notice = notice;
+            ModelState.AddErrors(ex);
+        }
+        await LoadAsync();
+        return Page();
+    }
+
+    public string? Notice { get; private set; }
+
     public async Task<IActionResult> OnPostRemoveAsync(long id)
     {
         try
