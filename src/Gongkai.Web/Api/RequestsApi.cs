@@ -24,6 +24,8 @@ public static class RequestsApi
     {
         var staff = app.MapGroup("/api/v1/staff/requests").RequireAuthorization(ApiTokenAuthenticationHandler.PolicyName).WithTags("requests");
         staff.MapGet("", List).WithName("ListRequests").WithSummary("本单位（及下级单位）的依申请公开案件");
+        staff.MapGet("/deadlines", Deadlines).WithName("RequestDeadlines")
+            .WithSummary("期限预警：已逾期、5个工作日内到期、待确认收到、申请人逾期未补正或未缴费、按单位统计（不传 agency 为全部可见单位）");
         staff.MapGet("/statistics", Statistics).WithName("RequestStatistics").WithSummary("年度报告第三、四部分统计（按申请人类型、办理结果、复议诉讼结果）");
         staff.MapGet("/{id:long}", Get).WithName("GetRequest").WithSummary("案件及今日答复期限的计算过程");
         staff.MapPost("/{id:long}/{step}", Step).WithName("RequestStep")
@@ -33,9 +35,25 @@ public static class RequestsApi
     private static async Task<Ok<List<RequestDto>>> List(CurrentStaff staff, RequestQueries queries, CancellationToken ct, int? agency = null, int page = 1)
     {
         var result = await queries.ListAsync(staff.Context, new RequestFilter(agency, Page: page, PageSize: 100), ct);
-        return TypedResults.Ok(result.Items.Select(r => new RequestDto(r.Id, r.AgencyId, r.TrackingCode, r.NameMasked, r.ApplicantType.Label(), r.Channel.Label(),
-            r.StateLabel, r.ReceivedOn, r.DueOn, r.ClockRunning, null, r.OutcomeKey, [])).ToList());
+        return TypedResults.Ok(result.Items.Select(ToDto).ToList());
     }
+
+    public sealed record AgencyDeadlinesDto(int AgencyId, string Agency, int Running, int DueSoon, int Overdue);
+
+    public sealed record DeadlinesDto(DateOnly Today, DateOnly DueSoonUntil, int CarriedOverIntoThisYear, IReadOnlyList<RequestDto> Overdue,
+        IReadOnlyList<RequestDto> DueSoon, IReadOnlyList<RequestDto> Unconfirmed, IReadOnlyList<RequestDto> ApplicantPeriodLapsed,
+        IReadOnlyList<RequestDto> NoDueDate, IReadOnlyList<AgencyDeadlinesDto> ByAgency);
+
+    private static async Task<Ok<DeadlinesDto>> Deadlines(CurrentStaff staff, RequestQueries queries, CancellationToken ct, int? agency = null)
+    {
+        var d = await queries.DeadlinesAsync(staff.Context, agency, ct);
+        static List<RequestDto> Rows(IReadOnlyList<RequestRow> rows) => [.. rows.Select(ToDto)];
+        return TypedResults.Ok(new DeadlinesDto(d.Today, d.SoonLimit, d.CarriedOverIntoThisYear, Rows(d.Overdue), Rows(d.DueSoon), Rows(d.Unconfirmed),
+            Rows(d.ApplicantPeriodLapsed), Rows(d.NoDueDate), [.. d.ByAgency.Select(c => new AgencyDeadlinesDto(c.AgencyId, c.AgencyName, c.Running, c.DueSoon, c.Overdue))]));
+    }
+
+    private static RequestDto ToDto(RequestRow r) => new(r.Id, r.AgencyId, r.TrackingCode, r.NameMasked, r.ApplicantType.Label(), r.Channel.Label(),
+        r.StateLabel, r.ReceivedOn, r.DueOn, r.ClockRunning, null, r.OutcomeKey, []);
 
     public sealed record StatisticRow(string Row, string Column, int Count);
 

@@ -163,8 +163,13 @@ public sealed class RequestPrivacyTests(PostgresServer postgres)
             app.WithRequestsAsync(s => s.ExtendAsync(supervisor, record.Id, null, 10, "李主任", "需调取档案", Ct)));
         var get = await client.GetAsync($"/api/v1/staff/requests/{record.Id}", Ct);
         var step = await client.PostAsJsonAsync($"/api/v1/staff/requests/{record.Id}/decide", new { outcome = "disclosed" }, Ct);
+        var apiDashboard = await client.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/v1/staff/requests/deadlines", Ct);
 
         Assert.Equal(record.TrackingCode, read.TrackingCode);
+        var byAgency = apiDashboard.GetProperty("byAgency").EnumerateArray().Single();
+        Assert.Equal(("示例县教育局", 1), (byAgency.GetProperty("agency").GetString(), byAgency.GetProperty("running").GetInt32()));
+        Assert.Equal("2025-03-14", apiDashboard.GetProperty("today").GetString());
+        Assert.DoesNotContain(ApplicantName, apiDashboard.GetRawText(), StringComparison.Ordinal); // masked only
         Assert.Contains(dashboard.ByAgency, a => a.AgencyId == education.Id && a.Running == 1);
         Assert.Equal("您只能修改本单位的记录；上级监督单位对下级单位只读。", decide.Message);
         Assert.NotNull(extend);
