@@ -54,8 +54,13 @@ public sealed class RequestService(
     }
 
     /// <summary>Staff register an application received in person, by post, fax or e-mail, with the facts 条例第三十一条 reads.</summary>
+    public Task<NewRequest> RegisterAsync(StaffContext actor, int agencyId, SubmissionChannel channel, ApplicationInput input,
+        DateOnly? submittedOn, DateOnly? signedForOn, DateOnly? confirmedOn, CancellationToken ct = default) =>
+        RegisterAsync(actor, agencyId, channel, input, submittedOn, signedForOn, confirmedOn, null, ct);
+
+    /// <remarks><paramref name="attachment"/>: e.g. the scanned letter or fax, checked by content like the public form's.</remarks>
     public async Task<NewRequest> RegisterAsync(StaffContext actor, int agencyId, SubmissionChannel channel, ApplicationInput input,
-        DateOnly? submittedOn, DateOnly? signedForOn, DateOnly? confirmedOn, CancellationToken ct = default)
+        DateOnly? submittedOn, DateOnly? signedForOn, DateOnly? confirmedOn, (string FileName, byte[] Content)? attachment, CancellationToken ct = default)
     {
         await access.EnsureWritableAsync(actor, agencyId, ct);
         if (!Enum.IsDefined(channel) || channel == SubmissionChannel.Online)
@@ -63,7 +68,7 @@ public sealed class RequestService(
             throw new ValidationException("Channel", "请选择当面、挂号信、平信、电子邮箱或传真；在线申请由申请人在门户提交。");
         }
         var facts = new ReceiptFacts(Local(submittedOn), Local(signedForOn), Local(confirmedOn));
-        return await CreateAsync(actor, agencyId, channel, input, facts, null, ct);
+        return await CreateAsync(actor, agencyId, channel, input, facts, attachment, ct);
     }
 
     private async Task<NewRequest> CreateAsync(StaffContext actor, int agencyId, SubmissionChannel channel, ApplicationInput input,

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using System.Text.RegularExpressions;
+using Gongkai.Application;
 using Gongkai.Application.Accounts;
 using Gongkai.Application.Requests;
 using Gongkai.Domain.Requests;
@@ -208,6 +209,26 @@ public sealed partial class ApplyFormTests(PostgresServer postgres)
             });
             next(app);
         };
+    }
+
+    [Theory, BothDatabases]
+    public async Task StaffRegisteringALetter_KeepTheScanCheckedByContent_AndADisguisedProgramIsRefused(DatabaseProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider, postgres);
+        var agency = await app.SetUpAsync();
+        var clerk = await app.AddStaffAsync("clerk", agency.Id, Roles.Editor);
+        var scan = "%PDF-1.4\n%示例扫描件\n"u8.ToArray();
+        var program = new byte[] { (byte)'M', (byte)'Z', 0x90, 0, 3, 0, 0, 0 };
+
+        var ok = await app.WithRequestsAsync(s => s.RegisterAsync(clerk, agency.Id, SubmissionChannel.RegisteredPost, Input(), null, app.Clock.Today, null,
+            ("申请信.pdf", scan), Ct));
+        var refused = await Assert.ThrowsAsync<ValidationException>(() => app.WithRequestsAsync(s => s.RegisterAsync(clerk, agency.Id,
+            SubmissionChannel.RegisteredPost, Input(), null, app.Clock.Today, null, ("申请信.pdf", program), Ct)));
+        var stored = await app.WithQueriesAsync(q => q.AttachmentsAsync(ok.Record.Id, Ct));
+
+        Assert.Equal([("申请信.pdf", (long)scan.Length)], stored.Select(a => (a.FileName, a.Size)));
+        Assert.Contains("申请信.pdf", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(1, await app.WithDbAsync(db => db.Requests.CountAsync(Ct)));
     }
 
     private static ApplicationInput WithKey(Guid key)

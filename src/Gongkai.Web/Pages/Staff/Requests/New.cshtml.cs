@@ -1,5 +1,6 @@
 using Gongkai.Application;
 using Gongkai.Application.Agencies;
+using Gongkai.Application.Catalog;
 using Gongkai.Application.Requests;
 using Gongkai.Domain.Requests;
 using Gongkai.Web.Infrastructure;
@@ -10,8 +11,11 @@ using Microsoft.EntityFrameworkCore;
 namespace Gongkai.Web.Pages.Staff.Requests;
 
 /// <summary>Registering an application that arrived in person, by post, fax or e-mail (条例第二十九条、第三十一条).</summary>
-public sealed class NewModel(RequestService requests, AgencyAccess access, CurrentStaff staff) : PageModel
+public sealed class NewModel(RequestService requests, AgencyAccess access, CurrentStaff staff, UploadLimits limits) : PageModel
 {
+    [BindProperty] public IFormFile? Attachment { get; set; }
+    public long MaxMegabytes => limits.MaxAttachmentBytes / 1024 / 1024;
+
     [BindProperty] public ApplicationInput Form { get; set; } = new();
     [BindProperty] public int AgencyId { get; set; }
     [BindProperty] public SubmissionChannel Channel { get; set; } = SubmissionChannel.InPerson;
@@ -35,9 +39,21 @@ public sealed class NewModel(RequestService requests, AgencyAccess access, Curre
     public async Task<IActionResult> OnPostAsync()
     {
         await LoadAsync();
+        (string, byte[])? file = null;
+        if (Attachment is { Length: > 0 })
+        {
+            if (Attachment.Length > limits.MaxAttachmentBytes)
+            {
+                ModelState.AddModelError("Attachment", $"附件超过上限 {MaxMegabytes} MB。");
+                return Page();
+            }
+            using var ms = new MemoryStream();
+            await Attachment.CopyToAsync(ms, HttpContext.RequestAborted);
+            file = (Attachment.FileName, ms.ToArray());
+        }
         try
         {
-            Created = await requests.RegisterAsync(staff.Context, AgencyId, Channel, Form, SubmittedOn, SignedForOn, ConfirmedOn, HttpContext.RequestAborted);
+            Created = await requests.RegisterAsync(staff.Context, AgencyId, Channel, Form, SubmittedOn, SignedForOn, ConfirmedOn, file, HttpContext.RequestAborted);
             // A blank form with a new key for the next application: the old key would make it a resubmission.
             ModelState.Clear();
             Form = new ApplicationInput { SubmissionKey = Guid.NewGuid() };
