@@ -164,9 +164,9 @@ public sealed partial class DeadlineReminderTests(PostgresServer postgres)
         await ArrangeAsync(app);
         using var client = app.Client();
 
-        await LogInAsync(client, "clerk");
+        await app.SignInAsync(client, "clerk");
         var bureauHome = await client.GetStringAsync("/staff", Ct);
-        await LogInAsync(client, "handler");
+        await app.SignInAsync(client, "handler");
         var countyHome = await client.GetStringAsync("/staff", Ct);
 
         Assert.Equal((1, 1), Counts(countyHome));
@@ -206,22 +206,6 @@ public sealed partial class DeadlineReminderTests(PostgresServer postgres)
 
     [GeneratedRegex(@"href=""/staff/requests/deadlines#h-soon"">(\d+)</a>")]
     private static partial Regex SoonCell();
-
-    [GeneratedRegex(@"name=""__RequestVerificationToken"" type=""hidden"" value=""([^""]+)""")]
-    private static partial Regex AntiforgeryField();
-
-    private static async Task LogInAsync(HttpClient client, string userName)
-    {
-        var form = await client.GetStringAsync("/staff/login", Ct);
-        var token = AntiforgeryField().Match(form).Groups[1].Value;
-        using var post = await client.PostAsync("/staff/login", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["UserName"] = userName,
-            ["Password"] = TestApp.StaffPassword,
-            ["__RequestVerificationToken"] = token,
-        }), Ct);
-        Assert.Equal(HttpStatusCode.Redirect, post.StatusCode);
-    }
 
     private static DeadlineReminderService Service(TestApp app, SmtpReceiver smtp) =>
         new(app.Factory.Services.GetRequiredService<IServiceScopeFactory>(), app.Factory.Services.GetRequiredService<PlatformClock>(),

@@ -252,4 +252,40 @@ public sealed class RequestPrivacyTests(PostgresServer postgres)
             File.Delete(pfx);
         }
     }
+
+    [Theory, BothDatabases]
+    public async Task TheLedgerExport_IsAnExcelSheetWithMaskedApplicants_TextNeverFormulas_AndIsAudited(DatabaseProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider, postgres);
+        var agency = await app.SetUpAsync();
+        var clerk = await app.AddStaffAsync("clerk", agency.Id, Roles.Editor);
+        var input = Input();
+        input.Description = "=HYPERLINK(\"http://example.invalid\")";
+        var record = await app.RegisterInPersonAsync(clerk, input: input);
+
+        var (name, content) = await app.InScopeAsync(sp => sp.GetRequiredService<RequestLedger>().ExportAsync(clerk, 2025, null, Ct));
+        using var stream = new MemoryStream(content);
+        using var book = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(stream, false);
+        var rows = book.WorkbookPart!.WorksheetParts.Single().Worksheet!.Descendants<DocumentFormat.OpenXml.Spreadsheet.Row>()
+            .Select(r => r.Elements<DocumentFormat.OpenXml.Spreadsheet.Cell>().Select(c => c.InnerText).ToList()).ToList();
+        var formulas = book.WorkbookPart.WorksheetParts.Single().Worksheet!.Descendants<DocumentFormat.OpenXml.Spreadsheet.CellFormula>().Count();
+
+        Assert.Equal("依申请公开台账-2025.xlsx", name);
+        Assert.Equal(RequestLedger.Columns, rows[0]);
+        Assert.Equal(2, rows.Count);
+        Assert.Equal(record.TrackingCode, rows[1][0]);
+        Assert.Equal(record.NameMasked, rows[1][2]);
+        Assert.Equal("110***********002X", rows[1][3]);
+        Assert.DoesNotContain(rows[1], v => v == ApplicantName || v == ResidentId);
+        Assert.Equal(input.Description, rows[1][8]);
+        Assert.Equal(0, formulas);
+        Assert.Equal(1, await app.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == "request.export", Ct)));
+
+        // The same from the back-office list page.
+        using var client = app.Client();
+        await app.SignInAsync(client, "clerk");
+        using var download = await client.GetAsync("/staff/requests?handler=Export&year=2025", Ct);
+        Assert.Equal(RequestLedger.XlsxType, download.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("PK"u8.ToArray(), (await download.Content.ReadAsByteArrayAsync(Ct))[..2]);
+    }
 }

@@ -139,6 +139,23 @@ public sealed class TestApp : IAsyncDisposable
         return client;
     }
 
+    /// <summary>Signs <paramref name="client"/> in to the back office through the login form (the client keeps the cookie).</summary>
+    public async Task SignInAsync(HttpClient client, string userName, string password = StaffPassword)
+    {
+        var form = await client.GetStringAsync("/staff/login", TestContext.Current.CancellationToken);
+        var token = System.Text.RegularExpressions.Regex.Match(form, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        using var post = await client.PostAsync("/staff/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["UserName"] = userName,
+            ["Password"] = password,
+            ["__RequestVerificationToken"] = token,
+        }), TestContext.Current.CancellationToken);
+        if (post.StatusCode != System.Net.HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"Sign-in as {userName} failed: {(int)post.StatusCode}.");
+        }
+    }
+
     /// <summary>Issues an API token for a user the way staff do (only its hash is stored); optionally revokes it.</summary>
     public async Task<string> IssueTokenAsync(StaffContext staff, bool revoked = false) =>
         await InScopeAsync(async sp =>

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Web.Pages.Staff.Requests;
 
-public sealed class IndexModel(RequestQueries queries, AgencyAccess access, CurrentStaff staff, PlatformClock clock) : PageModel
+public sealed class IndexModel(RequestQueries queries, RequestLedger ledger, AgencyAccess access, CurrentStaff staff, PlatformClock clock) : PageModel
 {
     public DateOnly Today => clock.TodayDate;
 
@@ -28,6 +28,22 @@ public sealed class IndexModel(RequestQueries queries, AgencyAccess access, Curr
         var actor = staff.Context;
         Agencies = await access.Readable(actor).OrderBy(a => a.Path).ThenBy(a => a.Id).Take(500).ToListAsync(HttpContext.RequestAborted);
         Result = await queries.ListAsync(actor, new RequestFilter(Agency, State, Unconfirmed, Code, PageNumber), HttpContext.RequestAborted);
+    }
+
+    /// <summary>The year's 台账 as Excel, for the agency chosen in the filter (or all visible ones).</summary>
+    public async Task<IActionResult> OnGetExportAsync(int? year)
+    {
+        try
+        {
+            var (name, content) = await ledger.ExportAsync(staff.Context, year ?? Today.Year, Agency, HttpContext.RequestAborted);
+            return File(content, RequestLedger.XlsxType, name);
+        }
+        catch (Gongkai.Application.ValidationException ex)
+        {
+            ModelState.AddErrors(ex);
+            await OnGetAsync();
+            return Page();
+        }
     }
 
     public string PageUrl(int page) => QueryUrl.With(Request, "page", page.ToString(System.Globalization.CultureInfo.InvariantCulture));
