@@ -231,6 +231,27 @@ public sealed partial class ApplyFormTests(PostgresServer postgres)
         Assert.Equal(1, await app.WithDbAsync(db => db.Requests.CountAsync(Ct)));
     }
 
+    [Theory, BothDatabases]
+    public async Task ApplyForm_WithAnOversizedOrDisguisedAttachment_SaysWhyAndSavesNothing(DatabaseProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider, postgres);
+        await app.SetUpAsync();
+        using var client = app.Client();
+        var token = AntiforgeryToken(await client.GetStringAsync(Url, Ct));
+
+        var big = Form(token, ResidentId);
+        big.Add(new ByteArrayContent(new byte[1_500_000]), "Attachment", "材料.pdf"); // the test host allows 1 MB
+        var disguised = Form(token, ResidentId);
+        disguised.Add(new ByteArrayContent([(byte)'M', (byte)'Z', 0x90, 0]), "Attachment", "材料.pdf");
+        var bigHtml = await (await client.PostAsync(Url, big, Ct)).Content.ReadAsStringAsync(Ct);
+        var disguisedHtml = await (await client.PostAsync(Url, disguised, Ct)).Content.ReadAsStringAsync(Ct);
+
+        Assert.Contains("附件“材料.pdf”超过上限 1 MB。", bigHtml, StringComparison.Ordinal);
+        Assert.Contains("材料.pdf", disguisedHtml, StringComparison.Ordinal);
+        Assert.DoesNotContain("申请已提交", bigHtml + disguisedHtml, StringComparison.Ordinal);
+        Assert.Equal(0, await app.WithDbAsync(db => db.Requests.CountAsync(Ct)));
+    }
+
     private static ApplicationInput WithKey(Guid key)
     {
         var input = Input();

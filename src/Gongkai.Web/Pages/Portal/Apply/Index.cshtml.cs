@@ -45,20 +45,9 @@ public sealed class IndexModel(RequestService requests, PortalQueries portal, Up
             return NotFound();
         }
         AgencyName = agency.Name;
-        (string, byte[])? file = null;
-        if (Attachment is { Length: > 0 })
-        {
-            if (Attachment.Length > limits.MaxAttachmentBytes)
-            {
-                ModelState.AddModelError("Attachment", $"附件超过上限 {MaxMegabytes} MB。");
-                return Page();
-            }
-            using var ms = new MemoryStream();
-            await Attachment.CopyToAsync(ms, HttpContext.RequestAborted);
-            file = (Attachment.FileName, ms.ToArray());
-        }
         try
         {
+            var file = await Uploads.ReadAsync(Attachment, limits, "Attachment", HttpContext.RequestAborted);
             Receipt = await requests.SubmitOnlineAsync(AgencyCode, Form, HttpContext.Connection.RemoteIpAddress?.ToString(), file, HttpContext.RequestAborted);
         }
         catch (ValidationException ex)

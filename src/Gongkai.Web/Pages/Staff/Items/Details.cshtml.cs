@@ -46,18 +46,22 @@ public sealed class DetailsModel(
 
     public async Task<IActionResult> OnPostUploadAsync(IFormFile? upload)
     {
-        if (upload is null || upload.Length == 0)
+        (string FileName, byte[] Content)? file;
+        try
+        {
+            file = await Uploads.ReadAsync(upload, limits, "upload", HttpContext.RequestAborted);
+        }
+        catch (ValidationException ex)
+        {
+            ModelState.AddErrors(ex);
+            return await LoadAsync();
+        }
+        if (file is not { } f)
         {
             ModelState.AddModelError("upload", "请选择要上传的文件。");
             return await LoadAsync();
         }
-        if (upload.Length > limits.MaxAttachmentBytes)
-        {
-            ModelState.AddModelError("upload", $"附件“{upload.FileName}”超过上限 {limits.MaxAttachmentBytes / 1024 / 1024} MB。");
-            return await LoadAsync();
-        }
-        var content = await EditModel.ReadAsync(upload, HttpContext.RequestAborted);
-        return await ActAsync(() => items.AddAttachmentAsync(staff.Context, Id, upload.FileName, content), "附件已上传。");
+        return await ActAsync(() => items.AddAttachmentAsync(staff.Context, Id, f.FileName, f.Content), "附件已上传。");
     }
 
     public Task<IActionResult> OnPostRemoveAttachmentAsync(Guid attachmentId) =>

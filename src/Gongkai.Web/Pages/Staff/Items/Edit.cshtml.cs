@@ -81,21 +81,16 @@ public sealed class EditModel(ItemService items, GongkaiDbContext db, CurrentSta
                 await items.UpdateAsync(actor, id, Form.ToInput(), Form.Version, ct);
                 return Redirect($"/staff/items/{id}?saved=1");
             }
-            byte[]? content = null;
-            if (Attachment is { Length: > 0 })
+            // Check the file before creating anything, so a bad upload leaves nothing half-saved.
+            var upload = await Uploads.ReadAsync(Attachment, limits, "File", ct);
+            if (upload is { } u)
             {
-                // Check the file before creating anything, so a bad upload leaves nothing half-saved.
-                if (Attachment.Length > limits.MaxAttachmentBytes)
-                {
-                    throw new ValidationException("File", $"附件“{Attachment.FileName}”超过上限 {MaxMegabytes} MB。");
-                }
-                content = await ReadAsync(Attachment, ct);
-                AttachmentInspector.Inspect(Attachment.FileName, content, limits.MaxAttachmentBytes);
+                AttachmentInspector.Inspect(u.FileName, u.Content, limits.MaxAttachmentBytes);
             }
             var item = await items.CreateAsync(actor, actor.AgencyId, Form.ToInput(), ct);
-            if (content is not null)
+            if (upload is { } file)
             {
-                await items.AddAttachmentAsync(actor, item.Id, Attachment!.FileName, content, ct);
+                await items.AddAttachmentAsync(actor, item.Id, file.FileName, file.Content, ct);
             }
             return Redirect($"/staff/items/{item.Id}?saved=1");
         }
@@ -106,13 +101,6 @@ public sealed class EditModel(ItemService items, GongkaiDbContext db, CurrentSta
             await LoadColumnsAsync(agencyId);
             return Page();
         }
-    }
-
-    internal static async Task<byte[]> ReadAsync(IFormFile file, CancellationToken ct)
-    {
-        using var ms = new MemoryStream((int)Math.Min(file.Length, int.MaxValue));
-        await file.CopyToAsync(ms, ct);
-        return ms.ToArray();
     }
 
     private async Task LoadColumnsAsync(int agencyId) =>

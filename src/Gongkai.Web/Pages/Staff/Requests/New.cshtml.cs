@@ -39,20 +39,9 @@ public sealed class NewModel(RequestService requests, AgencyAccess access, Curre
     public async Task<IActionResult> OnPostAsync()
     {
         await LoadAsync();
-        (string, byte[])? file = null;
-        if (Attachment is { Length: > 0 })
-        {
-            if (Attachment.Length > limits.MaxAttachmentBytes)
-            {
-                ModelState.AddModelError("Attachment", $"附件超过上限 {MaxMegabytes} MB。");
-                return Page();
-            }
-            using var ms = new MemoryStream();
-            await Attachment.CopyToAsync(ms, HttpContext.RequestAborted);
-            file = (Attachment.FileName, ms.ToArray());
-        }
         try
         {
+            var file = await Uploads.ReadAsync(Attachment, limits, "Attachment", HttpContext.RequestAborted);
             Created = await requests.RegisterAsync(staff.Context, AgencyId, Channel, Form, SubmittedOn, SignedForOn, ConfirmedOn, file, HttpContext.RequestAborted);
             // A blank form with a new key for the next application: the old key would make it a resubmission.
             ModelState.Clear();
