@@ -83,6 +83,12 @@ public static class DeadlinePolicy
         }
 
         var start = request.ClockStartOn;
+        if (request.Corrections.Count == 0 && request.State is RequestState.Received)
+        {
+            // The office's own deadline that precedes the answer: 条例第三十条 allows a 补正 only within 7 working days.
+            steps?.Add(new($"如需补正：应于{Iso(calendar.AddWorkingDays(request.ReceivedOn, RequestCase.CorrectionNoticeWorkingDays))}前一次性告知需要补正的事项（收到申请之日起{RequestCase.CorrectionNoticeWorkingDays}个工作日内，条例第三十条）。",
+                calendar.AddWorkingDays(request.ReceivedOn, RequestCase.CorrectionNoticeWorkingDays), null));
+        }
         steps?.Add(new($"起算：{Iso(start)}（当日不计入，自次日起算工作日）。", start, null));
         steps?.Add(new($"基本期限：{BaseWorkingDays}个工作日（条例第三十三条第二款），未扣除中止、未延期时至{Iso(calendar.AddWorkingDays(start, BaseWorkingDays))}。",
             null, BaseWorkingDays));

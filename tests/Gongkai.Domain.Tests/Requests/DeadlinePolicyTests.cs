@@ -62,6 +62,14 @@ public class DeadlinePolicyTests
     }
 
     [Fact]
+    public void BeforeAnyCorrection_TheExplanationGivesTheLastDayToAskForOne()
+    {
+        // 条例第三十条: within 7 working days of receipt — 03-05..08 (4), 03-11..13 (7).
+        var steps = DeadlinePolicy.Compute(Received(new(2024, 3, 4)), Cal, new(2024, 3, 4)).Steps;
+        Assert.Contains(steps, s => s.Date == new LocalDate(2024, 3, 13) && s.Description.Contains("条例第三十条", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void AnOpenConsultation_IsExcludedForItsFull15WorkingDays_SoTheDueDateIsFixedAndCanPass()
     {
         var c = Received(new(2024, 3, 4)).StartConsultation(PauseKind.InterAgencyConsultation, new(2024, 3, 6), Cal);
