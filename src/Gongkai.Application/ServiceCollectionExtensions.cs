@@ -52,6 +52,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<PlatformSetupService>();
         services.AddScoped<Accounts.AccountService>();
         services.AddScoped<Demo.DemoCounty>();
+        services.AddScoped<Demo.DemoRequests>();
         // 依申请公开 (issue 3).
         services.AddScoped<CalendarService>();
         services.AddSingleton<ApplicantDataProtector>();

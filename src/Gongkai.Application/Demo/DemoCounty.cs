@@ -14,6 +14,8 @@ namespace Gongkai.Application.Demo;
 public sealed record DemoResult(int Agencies, int Items, string AdminUserName, string AdminPassword)
 {
     public int Columns { get; init; }
+    /// <summary>Applications (依申请公开) created in the demo county government, in the states a clerk meets.</summary>
+    public int Requests { get; init; }
     /// <summary>All demo staff accounts (they share <see cref="AdminPassword"/>).</summary>
     public IReadOnlyList<string> StaffUserNames { get; init; } = [];
     public TimeSpan Elapsed { get; init; }
@@ -28,7 +30,8 @@ public sealed class DemoCounty(
     PlatformSetupService setup,
     AgencyService agencies,
     AuditLog audit,
-    PlatformClock clock)
+    PlatformClock clock,
+    DemoRequests demoRequests)
 {
     public const string AdminUserName = "demo-admin";
     /// <summary>The one password of every demo account; it is printed on the setup page and in the CLI: demo data only.</summary>
@@ -120,12 +123,16 @@ public sealed class DemoCounty(
         db.ChangeTracker.Clear();
         var itemCount = await InsertItemsAsync(generated, itemsPerAgency, rng, staff["demo-editor"], staff["demo-reviewer"], settings.IndexNoFormat, ct);
         var columnCount = await db.Columns.CountAsync(ct);
+        db.ChangeTracker.Clear();
+        var clerk = new StaffContext(staff["demo-editor"], "demo-editor", county.Id, new HashSet<string> { StaffRole.Editor }, null);
+        var requestCount = await demoRequests.LoadAsync(clerk, CountyCode, ct);
         audit.Record(system, "demo.load", "Platform", 1,
-            $"载入演示数据“示例县”：{generated.Count}个单位，{columnCount}个栏目，{itemCount}条信息，随机种子{seed}", county.Id);
+            $"载入演示数据“示例县”：{generated.Count}个单位，{columnCount}个栏目，{itemCount}条信息，{requestCount}件依申请公开案件，随机种子{seed}", county.Id);
         await db.SaveChangesAsync(ct);
         return new DemoResult(generated.Count, itemCount, AdminUserName, AdminPassword)
         {
             Columns = columnCount,
+            Requests = requestCount,
             StaffUserNames = StaffAccounts.Select(s => s.UserName).ToList(),
             Elapsed = started.Elapsed,
         };

@@ -65,4 +65,34 @@ public static class IdentityNumbers
         var check = (31 - (sum % 31)) % 31;
         return value[17] == CreditCodeChars[check];
     }
+
+    /// <summary>The 17 digits with their check character appended: for generated (demo and test) applicants.</summary>
+    public static string CompleteResidentId(string first17)
+    {
+        if (first17.Length != 17 || !first17.All(char.IsAsciiDigit))
+        {
+            throw new ArgumentException("17 digits expected.", nameof(first17));
+        }
+        var sum = 0;
+        for (var i = 0; i < 17; i++)
+        {
+            sum += (first17[i] - '0') * ResidentIdWeights[i];
+        }
+        return first17 + ResidentIdCheckChars[sum % 11];
+    }
+
+    /// <summary>The 17 characters with their MOD 31 check character appended.</summary>
+    public static string CompleteCreditCode(string first17)
+    {
+        if (first17.Length != 17 || first17.Any(c => CreditCodeChars.IndexOf(c, StringComparison.Ordinal) < 0))
+        {
+            throw new ArgumentException("17 characters of the credit-code set expected.", nameof(first17));
+        }
+        var sum = 0;
+        for (var i = 0; i < 17; i++)
+        {
+            sum += CreditCodeChars.IndexOf(first17[i], StringComparison.Ordinal) * CreditCodeWeights[i];
+        }
+        return first17 + CreditCodeChars[(31 - (sum % 31)) % 31];
+    }
 }

@@ -159,4 +159,19 @@ public class ReceiptAndTaxonomyTests
         Assert.Equal("请您依照有关法律、行政法规的规定办理", RequestOutcomes.WithheldAdministrativeInquiry.Disposition);
         Assert.Equal("本机关决定不予公开", RequestOutcomes.WithheldStateSecret.Disposition);
     }
+
+    [Theory]
+    [InlineData("11010519491231002")]   // GB 11643 example → check X
+    [InlineData("44030420010101123")]
+    public void CompletingAResidentId_GivesAValidNumber_AndChangingAnyDigitBreaksIt(string first17)
+    {
+        var id = IdentityNumbers.CompleteResidentId(first17);
+        Assert.True(IdentityNumbers.IsValidResidentId(id));
+        var tampered = (first17[0] == '9' ? '1' : (char)(first17[0] + 1)) + id[1..];
+        Assert.False(IdentityNumbers.IsValidResidentId(tampered));
+    }
+
+    [Fact]
+    public void CompletingACreditCode_MatchesAPublishedCode() =>
+        Assert.Equal("91110000802100433B", IdentityNumbers.CompleteCreditCode("91110000802100433"));
 }

@@ -54,6 +54,21 @@ public sealed class DemoLoadCommandTests(PostgresServer postgres)
         var filled = items.Where(i => i.AgencyId == county.Id).Select(i => i.ColumnId).ToHashSet();
         Assert.NotEmpty(leafKeys);
         Assert.All(leafKeys, key => Assert.True(filled.Contains(countyColumns[key]), $"no item in the county's column {key}"));
+
+        // Applications in the states a clerk meets, made through the real workflow (timeline and audit included). The demo
+        // uses today's date, so a case whose dates today's calendar cannot place is skipped: counts are lower bounds.
+        var cases = await GongkaiCli.QueryAsync(database, async db => (
+            await db.Requests.AsNoTracking().Select(r => new { r.AgencyId, r.State, r.NameMasked }).ToListAsync(Ct),
+            await db.RequestAppeals.CountAsync(Ct),
+            await db.RequestEvents.CountAsync(Ct)));
+        Assert.Contains($"{cases.Item1.Count} 件依申请公开案件", result.Out, StringComparison.Ordinal);
+        Assert.InRange(cases.Item1.Count, 10, 20);
+        Assert.All(cases.Item1, c => Assert.Equal(county.Id, c.AgencyId));
+        Assert.All(cases.Item1, c => Assert.Matches("^(演|示例)", c.NameMasked));
+        Assert.Contains(cases.Item1, c => c.State == Domain.Requests.RequestState.Answered);
+        Assert.True(cases.Item1.Select(c => c.State).Distinct().Count() >= 5, string.Join(", ", cases.Item1.Select(c => c.State)));
+        Assert.True(cases.Item2 >= 1);
+        Assert.True(cases.Item3 > cases.Item1.Count);
     }
 
     [Theory, BothDatabases]
