@@ -1155,6 +1155,9 @@ namespace Gongkai.Application.Data.Migrations.Postgres
                     b.HasIndex(new[] { "AgencyId", "DueOn" }, "IX_Requests_Running_AgencyId_DueOn")
                         .HasFilter("\"ClockRunning\"");
 
+                    b.HasIndex(new[] { "DueOn" }, "IX_Requests_Running_DueOn")
+                        .HasFilter("\"ClockRunning\"");
+
                     b.HasIndex(new[] { "AgencyId", "SubmittedAt" }, "IX_Requests_Unconfirmed_AgencyId_SubmittedAt")
                         .HasFilter("\"State\" IS NULL");
 

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Gongkai.Application.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteGongkaiDbContext))]
-    [Migration("20261123131149_Initial")]
+    [Migration("20261123141510_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1125,6 +1125,9 @@ namespace Gongkai.Application.Data.Migrations.Sqlite
                     b.HasIndex("AgencyId", "FinishedOn", "ReceivedYear");
 
                     b.HasIndex(new[] { "AgencyId", "DueOn" }, "IX_Requests_Running_AgencyId_DueOn")
+                        .HasFilter("\"ClockRunning\"");
+
+                    b.HasIndex(new[] { "DueOn" }, "IX_Requests_Running_DueOn")
                         .HasFilter("\"ClockRunning\"");
 
                     b.HasIndex(new[] { "AgencyId", "SubmittedAt" }, "IX_Requests_Unconfirmed_AgencyId_SubmittedAt")

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Gongkai.Application.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresGongkaiDbContext))]
-    [Migration("20261123131153_Initial")]
+    [Migration("20261123141513_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1156,6 +1156,9 @@ namespace Gongkai.Application.Data.Migrations.Postgres
                     b.HasIndex("AgencyId", "FinishedOn", "ReceivedYear");
 
                     b.HasIndex(new[] { "AgencyId", "DueOn" }, "IX_Requests_Running_AgencyId_DueOn")
+                        .HasFilter("\"ClockRunning\"");
+
+                    b.HasIndex(new[] { "DueOn" }, "IX_Requests_Running_DueOn")
                         .HasFilter("\"ClockRunning\"");
 
                     b.HasIndex(new[] { "AgencyId", "SubmittedAt" }, "IX_Requests_Unconfirmed_AgencyId_SubmittedAt")

@@ -920,6 +920,12 @@ namespace Gongkai.Application.Data.Migrations.Postgres
                 filter: "\"ClockRunning\"");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Requests_Running_DueOn",
+                table: "Requests",
+                column: "DueOn",
+                filter: "\"ClockRunning\"");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Requests_TrackingCode",
                 table: "Requests",
                 column: "TrackingCode",

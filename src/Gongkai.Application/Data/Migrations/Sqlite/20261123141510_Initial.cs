@@ -919,6 +919,12 @@ namespace Gongkai.Application.Data.Migrations.Sqlite
                 filter: "\"ClockRunning\"");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Requests_Running_DueOn",
+                table: "Requests",
+                column: "DueOn",
+                filter: "\"ClockRunning\"");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Requests_TrackingCode",
                 table: "Requests",
                 column: "TrackingCode",
