@@ -27,6 +27,8 @@ public static class RequestsApi
         staff.MapGet("/deadlines", Deadlines).WithName("RequestDeadlines")
             .WithSummary("期限预警：已逾期、5个工作日内到期、待确认收到、申请人逾期未补正或未缴费、按单位统计（不传 agency 为全部可见单位）");
         staff.MapGet("/statistics", Statistics).WithName("RequestStatistics").WithSummary("年度报告第三、四部分统计（按申请人类型、办理结果、复议诉讼结果）");
+        staff.MapPost("", Register).WithName("RegisterRequest")
+            .WithSummary("登记一件当面、信函、电子邮件或传真收到的申请；请求头 Idempotency-Key（GUID）使重复提交只登记一次");
         staff.MapGet("/{id:long}", Get).WithName("GetRequest").WithSummary("案件及今日答复期限的计算过程");
         staff.MapPost("/{id:long}/{step}", Step).WithName("RequestStep")
             .WithSummary("办理一步：confirm, correction, corrected, close-no-correction, consult, consult-end, extend, fee, paid, close-unpaid, decide, answer");
@@ -54,6 +56,45 @@ public static class RequestsApi
 
     private static RequestDto ToDto(RequestRow r) => new(r.Id, r.AgencyId, r.TrackingCode, r.NameMasked, r.ApplicantType.Label(), r.Channel.Label(),
         r.StateLabel, r.ReceivedOn, r.DueOn, r.ClockRunning, null, r.OutcomeKey, []);
+
+    /// <summary>An application received in person, by post, e-mail or fax (条例第二十九条、第三十一条).</summary>
+    public sealed record RegisterDto(int? AgencyId, SubmissionChannel Channel, ApplicationInput Applicant, DateOnly? SubmittedOn,
+        DateOnly? SignedForOn, DateOnly? ConfirmedOn);
+
+    /// <summary>The new case, and the tracking secret to hand to the applicant (shown once; only its hash is stored).</summary>
+    public sealed record RegisteredDto(RequestDto Case, string Secret, bool Resubmitted);
+
+    private static async Task<Results<Created<RegisteredDto>, Ok<RegisteredDto>, ValidationProblem, ForbidHttpResult>> Register(
+        RegisterDto body, HttpRequest http, CurrentStaff staff, RequestService requests, WorkingDayCalendarProvider calendars,
+        Gongkai.Application.Platform.PlatformClock clock, CancellationToken ct)
+    {
+        var input = body.Applicant ?? new ApplicationInput();
+        if (http.Headers["Idempotency-Key"].FirstOrDefault() is { Length: > 0 } header)
+        {
+            if (!Guid.TryParse(header, out var key))
+            {
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["Idempotency-Key"] = ["Idempotency-Key 应为 GUID。"] },
+                    title: "请求无效");
+            }
+            input.SubmissionKey = key;
+        }
+        try
+        {
+            var created = await requests.RegisterAsync(staff.Context, body.AgencyId ?? staff.Context.AgencyId, body.Channel, input,
+                body.SubmittedOn, body.SignedForOn, body.ConfirmedOn, ct);
+            var dto = new RegisteredDto(await ToDtoAsync(created.Record, calendars, clock, ct), created.Secret, created.Resubmitted);
+            // A replay of the same key answers 200 with the case it made, not a second 201.
+            return created.Resubmitted ? TypedResults.Ok(dto) : TypedResults.Created($"/api/v1/staff/requests/{created.Record.Id}", dto);
+        }
+        catch (Gongkai.Application.ValidationException ex)
+        {
+            return TypedResults.ValidationProblem(ex.Errors.ToDictionary(e => e.Key, e => e.Value), detail: ex.Message, title: "不能登记此申请");
+        }
+        catch (Gongkai.Application.ForbiddenException)
+        {
+            return TypedResults.Forbid();
+        }
+    }
 
     public sealed record StatisticRow(string Row, string Column, int Count);
 

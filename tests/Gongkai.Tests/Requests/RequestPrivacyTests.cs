@@ -288,4 +288,47 @@ public sealed class RequestPrivacyTests(PostgresServer postgres)
         Assert.Equal(RequestLedger.XlsxType, download.Content.Headers.ContentType?.MediaType);
         Assert.Equal("PK"u8.ToArray(), (await download.Content.ReadAsByteArrayAsync(Ct))[..2]);
     }
+
+    [Theory, BothDatabases]
+    public async Task StaffApi_RegistersAnApplication_OncePerIdempotencyKey_AndRefusesABadIdNumberWithItsMessage(DatabaseProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider, postgres);
+        var agency = await app.SetUpAsync();
+        var clerk = await app.AddStaffAsync("clerk", agency.Id, Roles.Editor);
+        using var client = app.Client(await app.IssueTokenAsync(clerk));
+        object Body(string idNumber) => new
+        {
+            channel = "Email",
+            confirmedOn = "2025-03-14",
+            applicant = new { applicantType = "NaturalPerson", name = ApplicantName, idNumber, phone = Phone, description = "示例县2024年度城乡低保资金发放情况", wantedForm = "电子文档", delivery = "电子邮件", email = "a@example.invalid" },
+        };
+        async Task<HttpResponseMessage> PostAsync(object body, string? key)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/staff/requests") { Content = JsonContent.Create(body) };
+            if (key is not null)
+            {
+                request.Headers.Add("Idempotency-Key", key);
+            }
+            return await client.SendAsync(request, Ct);
+        }
+        var key = Guid.NewGuid().ToString();
+
+        using var first = await PostAsync(Body(ResidentId), key);
+        using var again = await PostAsync(Body(ResidentId), key);
+        using var bad = await PostAsync(Body("110105194912310021"), null);
+        using var badKey = await PostAsync(Body(ResidentId), "not-a-guid");
+        var created = await first.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(Ct);
+        var replayed = await again.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(Ct);
+
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.True(replayed.GetProperty("resubmitted").GetBoolean());
+        Assert.Equal(created.GetProperty("case").GetProperty("trackingCode").GetString(), replayed.GetProperty("case").GetProperty("trackingCode").GetString());
+        Assert.Equal(RequestState.Received.Label(), created.GetProperty("case").GetProperty("state").GetString()); // e-mail confirmed: received
+        Assert.DoesNotContain(ResidentId, await first.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal); // masked in the answer
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("居民身份证号码无效", await bad.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, badKey.StatusCode);
+        Assert.Equal(1, await app.WithDbAsync(db => db.Requests.CountAsync(Ct)));
+    }
 }
