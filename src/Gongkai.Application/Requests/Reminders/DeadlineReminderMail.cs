@@ -22,9 +22,22 @@ public static class DeadlineReminderMail
         b.Append($"截至{today:yyyy年M月d日}，本单位依申请公开案件中，已超过答复期限的有{counts.Overdue}件，");
         b.Append($"将在5个工作日内（{dashboard.SoonLimit:yyyy-MM-dd}前）到期的有{counts.DueSoon}件。\n");
         b.Append("答复期限为自收到申请之日起20个工作日，经批准延长的不超过20个工作日（《中华人民共和国政府信息公开条例》第三十三条）；");
-        b.Append("征求意见、待补正、待缴费期间不计算在内，不列入本提醒。\n\n");
+        b.Append("已作出决定但尚未送达的仍在计时；征求第三方或其他机关意见的，按最长15个工作日扣除（条例第三十二条、第三十四条）后列入；");
+        b.Append("待补正、待缴费期间不计算在内。\n\n");
         Section(b, $"一、已逾期（{counts.Overdue}件）", dashboard.Overdue, counts.Overdue, today, calendar, baseUrl, overdue: true);
         Section(b, $"二、5个工作日内到期（{counts.DueSoon}件）", dashboard.DueSoon, counts.DueSoon, today, calendar, baseUrl, overdue: false);
+        if (dashboard.ApplicantPeriodLapsed.Count > 0)
+        {
+            // Not late on the office's side, but waiting on a decision to close (条例第三十条; 国办函〔2020〕109号).
+            b.Append($"三、申请人逾期未补正或未缴费，可依法终止办理（{dashboard.ApplicantPeriodLapsed.Count}件）\n");
+            var n = 0;
+            foreach (var r in dashboard.ApplicantPeriodLapsed)
+            {
+                b.Append($"  {++n}. 查询码 {r.TrackingCode}（内部编号 {r.Id}），{r.StateLabel}，收到申请 {r.ReceivedOn:yyyy-MM-dd}\n");
+                b.Append("     ").Append(Link(baseUrl, $"staff/requests/{r.Id}")).Append('\n');
+            }
+            b.Append('\n');
+        }
         b.Append("期限预警：").Append(Link(baseUrl, $"staff/requests/deadlines?agency={counts.AgencyId}")).Append('\n');
         b.Append("\n本邮件由政府信息公开平台在工作日自动发送，每个单位每天一封；申请人个人信息请登录后台查看。\n");
         return new ReminderMail(subject, b.ToString());
