@@ -63,12 +63,15 @@ public static class DeadlinePolicy
         var steps = explain
             ? new List<DeadlineStep> { new($"收到申请之日：{Iso(request.ReceivedOn)}。{request.Channel.ReceiptRule()}。", request.ReceivedOn, null) }
             : null;
-        foreach (var c in explain ? request.Corrections : [])
+        if (steps is not null)
         {
-            var corrected = c.CorrectedOn is { } on
-                ? $"，{Iso(on)}收到补正后的申请，答复期限自该日起重新计算（条例第三十条）"
-                : "，尚未补正";
-            steps?.Add(new($"{Iso(c.NoticeOn)}发出补正通知，补正期限至{Iso(c.DueOn)}{corrected}。", c.CorrectedOn, null));
+            foreach (var c in request.Corrections)
+            {
+                var corrected = c.CorrectedOn is { } on
+                    ? $"，{Iso(on)}收到补正后的申请，答复期限自该日起重新计算（条例第三十条）"
+                    : "，尚未补正";
+                steps.Add(new($"{Iso(c.NoticeOn)}发出补正通知，补正期限至{Iso(c.DueOn)}{corrected}。", c.CorrectedOn, null));
+            }
         }
 
         if (request.State == RequestState.AwaitingCorrection)
@@ -83,11 +86,12 @@ public static class DeadlinePolicy
         }
 
         var start = request.ClockStartOn;
-        if (request.Corrections.Count == 0 && request.State is RequestState.Received)
+        if (steps is not null && request.Corrections.Count == 0 && request.State is RequestState.Received)
         {
             // The office's own deadline that precedes the answer: 条例第三十条 allows a 补正 only within 7 working days.
-            steps?.Add(new($"如需补正：应于{Iso(calendar.AddWorkingDays(request.ReceivedOn, RequestCase.CorrectionNoticeWorkingDays))}前一次性告知需要补正的事项（收到申请之日起{RequestCase.CorrectionNoticeWorkingDays}个工作日内，条例第三十条）。",
-                calendar.AddWorkingDays(request.ReceivedOn, RequestCase.CorrectionNoticeWorkingDays), null));
+            var lastNotice = calendar.AddWorkingDays(request.ReceivedOn, RequestCase.CorrectionNoticeWorkingDays);
+            steps.Add(new($"如需补正：应于{Iso(lastNotice)}前一次性告知需要补正的事项（收到申请之日起{RequestCase.CorrectionNoticeWorkingDays}个工作日内，条例第三十条）。",
+                lastNotice, null));
         }
         steps?.Add(new($"起算：{Iso(start)}（当日不计入，自次日起算工作日）。", start, null));
         steps?.Add(new($"基本期限：{BaseWorkingDays}个工作日（条例第三十三条第二款），未扣除中止、未延期时至{Iso(calendar.AddWorkingDays(start, BaseWorkingDays))}。",
@@ -116,8 +120,12 @@ public static class DeadlinePolicy
             if (p.To is not { } to)
             {
                 paused += ConsultationWorkingDays;
+                if (steps is null)
+                {
+                    continue; // the reply date is for the explanation only
+                }
                 var replyBy = calendar.AddWorkingDays(p.From, ConsultationWorkingDays);
-                steps?.Add(new($"{what}：自{Iso(p.From)}起，尚未结束；被征求意见方应于{Iso(replyBy)}前提出意见（{article}：15个工作日），"
+                steps.Add(new($"{what}：自{Iso(p.From)}起，尚未结束；被征求意见方应于{Iso(replyBy)}前提出意见（{article}：15个工作日），"
                     + $"按最长{ConsultationWorkingDays}个工作日扣除，提前结束的按实际天数扣除；所需时间不计算在答复期限内（条例第三十三条第三款）。",
                     replyBy, ConsultationWorkingDays));
                 continue;

@@ -22,16 +22,7 @@ public static class IdentityNumbers
         {
             return false;
         }
-        var sum = 0;
-        for (var i = 0; i < 17; i++)
-        {
-            if (!char.IsAsciiDigit(value[i]))
-            {
-                return false;
-            }
-            sum += (value[i] - '0') * ResidentIdWeights[i];
-        }
-        if (char.ToUpperInvariant(value[17]) != ResidentIdCheckChars[sum % 11])
+        if (ResidentIdCheckChar(value.AsSpan(0, 17)) is not { } check || char.ToUpperInvariant(value[17]) != check)
         {
             return false;
         }
@@ -52,47 +43,49 @@ public static class IdentityNumbers
         {
             return false;
         }
-        var sum = 0;
-        for (var i = 0; i < 17; i++)
-        {
-            var v = CreditCodeChars.IndexOf(value[i], StringComparison.Ordinal);
-            if (v < 0)
-            {
-                return false;
-            }
-            sum += v * CreditCodeWeights[i];
-        }
-        var check = (31 - (sum % 31)) % 31;
-        return value[17] == CreditCodeChars[check];
+        return CreditCodeCheckChar(value.AsSpan(0, 17)) is { } check && value[17] == check;
     }
 
     /// <summary>The 17 digits with their check character appended: for generated (demo and test) applicants.</summary>
-    public static string CompleteResidentId(string first17)
-    {
-        if (first17.Length != 17 || !first17.All(char.IsAsciiDigit))
-        {
-            throw new ArgumentException("17 digits expected.", nameof(first17));
-        }
-        var sum = 0;
-        for (var i = 0; i < 17; i++)
-        {
-            sum += (first17[i] - '0') * ResidentIdWeights[i];
-        }
-        return first17 + ResidentIdCheckChars[sum % 11];
-    }
+    public static string CompleteResidentId(string first17) =>
+        first17.Length == 17 && ResidentIdCheckChar(first17) is { } check
+            ? first17 + check
+            : throw new ArgumentException("17 digits expected.", nameof(first17));
 
     /// <summary>The 17 characters with their MOD 31 check character appended.</summary>
-    public static string CompleteCreditCode(string first17)
+    public static string CompleteCreditCode(string first17) =>
+        first17.Length == 17 && CreditCodeCheckChar(first17) is { } check
+            ? first17 + check
+            : throw new ArgumentException("17 characters of the credit-code set expected.", nameof(first17));
+
+    /// <summary>ISO 7064 MOD 11-2 over 17 digits; null if any is not a digit.</summary>
+    private static char? ResidentIdCheckChar(ReadOnlySpan<char> first17)
     {
-        if (first17.Length != 17 || first17.Any(c => CreditCodeChars.IndexOf(c, StringComparison.Ordinal) < 0))
-        {
-            throw new ArgumentException("17 characters of the credit-code set expected.", nameof(first17));
-        }
         var sum = 0;
         for (var i = 0; i < 17; i++)
         {
-            sum += CreditCodeChars.IndexOf(first17[i], StringComparison.Ordinal) * CreditCodeWeights[i];
+            if (!char.IsAsciiDigit(first17[i]))
+            {
+                return null;
+            }
+            sum += (first17[i] - '0') * ResidentIdWeights[i];
         }
-        return first17 + CreditCodeChars[(31 - (sum % 31)) % 31];
+        return ResidentIdCheckChars[sum % 11];
+    }
+
+    /// <summary>GB 32100-2015 MOD 31 over 17 characters; null if any is outside the code set.</summary>
+    private static char? CreditCodeCheckChar(ReadOnlySpan<char> first17)
+    {
+        var sum = 0;
+        for (var i = 0; i < 17; i++)
+        {
+            var v = CreditCodeChars.IndexOf(first17[i]);
+            if (v < 0)
+            {
+                return null;
+            }
+            sum += v * CreditCodeWeights[i];
+        }
+        return CreditCodeChars[(31 - (sum % 31)) % 31];
     }
 }

@@ -46,11 +46,11 @@ public sealed record RequestOutcome(string Key, string Label, OutcomeGroup Group
     {
         OutcomeGroup.Disclosed => "本机关决定予以公开",
         OutcomeGroup.PartlyDisclosed => "本机关决定部分公开，向您提供可以公开的部分",
-        OutcomeGroup.Withheld when Key == "withheld-administrative-inquiry" => "请您依照有关法律、行政法规的规定办理",
+        OutcomeGroup.Withheld when Key == RequestOutcomes.WithheldAdministrativeInquiry.Key => "请您依照有关法律、行政法规的规定办理",
         OutcomeGroup.Withheld => "本机关决定不予公开",
         OutcomeGroup.CannotProvide => "本机关无法提供",
         OutcomeGroup.NotProcessed => "本机关不予处理",
-        _ when Key is "other-no-correction" or "other-fee-not-paid" => "本机关不再处理您的政府信息公开申请",
+        _ when Key == RequestOutcomes.NoCorrection.Key || Key == RequestOutcomes.FeeNotPaid.Key => "本机关不再处理您的政府信息公开申请",
         _ => "本机关依法作出上述处理",
     };
 }
@@ -107,8 +107,9 @@ public static class RequestOutcomes
     /// <summary>The group header exactly as in the report (（二） is its own data row).</summary>
     public static string Label(this OutcomeGroup group) => group switch
     {
-        OutcomeGroup.Disclosed => "（一）予以公开",
-        OutcomeGroup.PartlyDisclosed => "（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
+        // （一） and （二） are data rows of their own: the same labels as their outcomes.
+        OutcomeGroup.Disclosed => RequestOutcomes.Disclosed.Label,
+        OutcomeGroup.PartlyDisclosed => RequestOutcomes.PartlyDisclosed.Label,
         OutcomeGroup.Withheld => "（三）不予公开",
         OutcomeGroup.CannotProvide => "（四）无法提供",
         OutcomeGroup.NotProcessed => "（五）不予处理",
