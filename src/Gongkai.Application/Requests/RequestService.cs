@@ -37,7 +37,8 @@ public sealed class RequestService(
     ApplicantDataProtector protector,
     UploadLimits limits)
 {
-    private const string CodeAlphabet = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
+    /// <summary>Characters of tracking codes and secrets: no 0/O, 1/I, which people misread when copying them.</summary>
+    public const string CodeAlphabet = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
 
     /// <summary>
     /// 条例第三十一条第（三）项: an online application is received on the day both sides confirm. The applicant confirms by
@@ -108,7 +109,7 @@ public sealed class RequestService(
             input.SubmissionKey = null;
             return null;
         }
-        var secret = RandomNumberGenerator.GetString(CodeAlphabet, 16);
+        var secret = NewSecret();
         record.SecretHash = HashSecret(secret);
         record.UpdatedAt = clock.UtcNow;
         AddEvent(actor, record, "request.resubmit", clock.Today, "同一申请表重复提交：未重复登记，已重新生成查询密码（此前的查询密码作废）。", isPublic: false);
@@ -160,7 +161,7 @@ public sealed class RequestService(
         }
         errors.ThrowIfAny();
 
-        var secret = RandomNumberGenerator.GetString(CodeAlphabet, 16);
+        var secret = NewSecret();
         var now = clock.UtcNow;
         var record = new RequestRecord
         {
@@ -562,7 +563,7 @@ public sealed class RequestService(
         }
         var normalized = code.Trim().ToUpperInvariant();
         var record = await db.Requests.Include(r => r.Corrections).Include(r => r.Pauses).AsSingleQuery().SingleOrDefaultAsync(r => r.TrackingCode == normalized, ct);
-        if (record is null || !CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(HashSecret(secret)), Encoding.ASCII.GetBytes(record.SecretHash)))
+        if (record is null || !SecretMatches(record, secret))
         {
             throw new NotFoundException("查询码或查询密码不正确。");
         }
@@ -653,7 +654,9 @@ public sealed class RequestService(
         var received = record.ReceivedOn!.Value;
         var monthStart = new DateOnly(received.Year, received.Month, 1);
         var candidates = await db.Requests.AsNoTracking()
-            .Where(r => r.AgencyId == record.AgencyId && r.Id != record.Id && r.ReceivedOn >= monthStart && r.ReceivedOn <= received)
+            // The mask narrows the candidates in SQL (the same ID always has the same mask); only those are decrypted.
+            .Where(r => r.AgencyId == record.AgencyId && r.Id != record.Id && r.ReceivedOn >= monthStart && r.ReceivedOn <= received
+                && r.IdNumberMasked == record.IdNumberMasked)
             .Select(r => new { r.Id, r.ReceivedOn, r.IdNumberProtected, r.FeeMethod, r.FeeQuantity })
             .ToListAsync(ct);
         var mine = protector.Unprotect(record.IdNumberProtected);
@@ -828,6 +831,12 @@ public sealed class RequestService(
     private static LocalDate? Local(DateOnly? d) => d is { } v ? LocalDate.FromDateOnly(v) : null;
 
     private static string NormalizeId(string id) => id.Trim().ToUpperInvariant();
+
+    /// <summary>The tracking secret against its stored hash, in constant time (no hint from timing how much matched).</summary>
+    internal static bool SecretMatches(RequestRecord record, string secret) =>
+        CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(HashSecret(secret)), Encoding.ASCII.GetBytes(record.SecretHash));
+
+    private static string NewSecret() => RandomNumberGenerator.GetString(CodeAlphabet, 16);
 
     public static string HashSecret(string secret) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret.Trim().ToUpperInvariant())));
 

@@ -31,7 +31,6 @@ internal sealed class RequestSeeder(GongkaiDbContext db, PlatformClock clock, Au
     WorkingDayCalendarProvider calendars, BenchSeeder agencySeeder, TextWriter output)
 {
     private const int BatchSize = 2000;
-    private const string CodeAlphabet = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
 
     /// <summary>Columns written by the bulk paths; checked against the EF model so a schema change fails loudly.</summary>
     private static readonly BulkTable<RequestRecord> Requests = new("Requests",
@@ -355,8 +354,8 @@ internal sealed class RequestSeeder(GongkaiDbContext db, PlatformClock clock, Au
         Span<char> suffix = stackalloc char[6];
         for (var i = 5; i >= 0; i--)
         {
-            suffix[i] = CodeAlphabet[serial % CodeAlphabet.Length];
-            serial /= CodeAlphabet.Length;
+            suffix[i] = RequestService.CodeAlphabet[serial % RequestService.CodeAlphabet.Length];
+            serial /= RequestService.CodeAlphabet.Length;
         }
         return string.Create(CultureInfo.InvariantCulture, $"YSQ{on:yyyyMMdd}-{suffix}");
     }

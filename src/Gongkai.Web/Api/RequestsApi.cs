@@ -64,7 +64,8 @@ public static class RequestsApi
     /// <summary>The new case, and the tracking secret to hand to the applicant (shown once; only its hash is stored).</summary>
     public sealed record RegisteredDto(RequestDto Case, string Secret, bool Resubmitted);
 
-    private static async Task<Results<Created<RegisteredDto>, Ok<RegisteredDto>, ValidationProblem, ForbidHttpResult>> Register(
+    /// <remarks>Refusals (400, 403) come from ApiExceptionHandler like every other API error.</remarks>
+    private static async Task<Results<Created<RegisteredDto>, Ok<RegisteredDto>, ValidationProblem>> Register(
         RegisterDto body, HttpRequest http, CurrentStaff staff, RequestService requests, WorkingDayCalendarProvider calendars,
         Gongkai.Application.Platform.PlatformClock clock, CancellationToken ct)
     {
@@ -78,22 +79,11 @@ public static class RequestsApi
             }
             input.SubmissionKey = key;
         }
-        try
-        {
-            var created = await requests.RegisterAsync(staff.Context, body.AgencyId ?? staff.Context.AgencyId, body.Channel, input,
-                body.SubmittedOn, body.SignedForOn, body.ConfirmedOn, ct);
-            var dto = new RegisteredDto(await ToDtoAsync(created.Record, calendars, clock, ct), created.Secret, created.Resubmitted);
-            // A replay of the same key answers 200 with the case it made, not a second 201.
-            return created.Resubmitted ? TypedResults.Ok(dto) : TypedResults.Created($"/api/v1/staff/requests/{created.Record.Id}", dto);
-        }
-        catch (Gongkai.Application.ValidationException ex)
-        {
-            return TypedResults.ValidationProblem(ex.Errors.ToDictionary(e => e.Key, e => e.Value), detail: ex.Message, title: "不能登记此申请");
-        }
-        catch (Gongkai.Application.ForbiddenException)
-        {
-            return TypedResults.Forbid();
-        }
+        var created = await requests.RegisterAsync(staff.Context, body.AgencyId ?? staff.Context.AgencyId, body.Channel, input,
+            body.SubmittedOn, body.SignedForOn, body.ConfirmedOn, ct);
+        var dto = new RegisteredDto(await ToDtoAsync(created.Record, calendars, clock, ct), created.Secret, created.Resubmitted);
+        // A replay of the same key answers 200 with the case it made, not a second 201.
+        return created.Resubmitted ? TypedResults.Ok(dto) : TypedResults.Created($"/api/v1/staff/requests/{created.Record.Id}", dto);
     }
 
     public sealed record StatisticRow(string Row, string Column, int Count);

@@ -105,7 +105,7 @@ public sealed partial class ApplyFormTests(PostgresServer postgres)
         using var client = app.Client();
         var html = await client.GetStringAsync(Url, Ct);
         var token = AntiforgeryToken(html);
-        var key = SubmissionKey().Match(html);
+        var key = FormFields.SubmissionKey().Match(html);
         Assert.True(key.Success, "the form carries a submission key");
 
         var first = await (await client.PostAsync(Url, Form(token, ResidentId, key.Groups[1].Value), Ct)).Content.ReadAsStringAsync(Ct);
@@ -285,8 +285,6 @@ public sealed partial class ApplyFormTests(PostgresServer postgres)
     [GeneratedRegex("YSQ\\d{8}-[2-9A-Z]{6}")]
     private static partial Regex TrackingCode();
 
-    [GeneratedRegex("name=\"Form.SubmissionKey\" value=\"([0-9a-f-]{36})\"")]
-    private static partial Regex SubmissionKey();
 
     [GeneratedRegex("查询密码</th><td><strong class=\"code\">([2-9A-Z]{16})</strong>")]
     private static partial Regex Secret();

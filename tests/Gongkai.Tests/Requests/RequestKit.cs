@@ -56,10 +56,5 @@ public static partial class RequestKit
     public static DateOnly D(int year, int month, int day) => new(year, month, day);
 
     /// <summary>The antiforgery token of the first form on an HTML page.</summary>
-    public static string AntiforgeryToken(string html) =>
-        TokenPattern().Match(html) is { Success: true } m ? System.Net.WebUtility.HtmlDecode(m.Groups[1].Value)
-            : throw new InvalidOperationException("No antiforgery token on the page.");
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex TokenPattern();
+    public static string AntiforgeryToken(string html) => FormFields.AntiforgeryToken(html);
 }

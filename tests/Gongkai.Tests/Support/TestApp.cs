@@ -143,7 +143,7 @@ public sealed class TestApp : IAsyncDisposable
     public async Task SignInAsync(HttpClient client, string userName, string password = StaffPassword)
     {
         var form = await client.GetStringAsync("/staff/login", TestContext.Current.CancellationToken);
-        var token = System.Text.RegularExpressions.Regex.Match(form, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        var token = FormFields.AntiforgeryToken(form);
         using var post = await client.PostAsync("/staff/login", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["UserName"] = userName,

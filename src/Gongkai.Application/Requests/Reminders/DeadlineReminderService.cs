@@ -101,10 +101,10 @@ public sealed class DeadlineReminderService(
             {
                 return new ReminderRun(today, "非工作日", results);
             }
-            DeadlineDashboard all;
+            DeadlineCounts all;
             try
             {
-                all = await scope.ServiceProvider.GetRequiredService<RequestQueries>().DeadlinesAsync(StaffContext.System(), null, ct);
+                all = await scope.ServiceProvider.GetRequiredService<RequestQueries>().DeadlineCountsAsync(StaffContext.System(), null, ct);
             }
             catch (CalendarNotCoveredException ex)
             {

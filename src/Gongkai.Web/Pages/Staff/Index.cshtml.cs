@@ -29,8 +29,8 @@ public sealed class IndexModel(CurrentStaff staff, StaffItemQueries queries, Req
         Counts = await queries.CountsAsync(actor);
         try
         {
-            var dashboard = await requests.DeadlinesAsync(actor, null, HttpContext.RequestAborted);
-            Deadlines = (dashboard.ByAgency.Sum(c => c.Overdue), dashboard.ByAgency.Sum(c => c.DueSoon), dashboard.Unconfirmed.Count, dashboard.SoonLimit);
+            var counts = await requests.DeadlineCountsAsync(actor, null, HttpContext.RequestAborted);
+            Deadlines = (counts.ByAgency.Sum(c => c.Overdue), counts.ByAgency.Sum(c => c.DueSoon), counts.Unconfirmed, counts.SoonLimit);
         }
         catch (CalendarNotCoveredException ex)
         {
