@@ -103,14 +103,14 @@ public sealed class PostgresServer : IAsyncLifetime
         }
     }
 
-    /// <summary>Creates an empty database and returns its connection string.</summary>
-    public async Task<string> CreateDatabaseAsync(CancellationToken ct = default)
+    /// <summary>Creates a database (empty, or a copy of <paramref name="template"/>) and returns its connection string.</summary>
+    public async Task<string> CreateDatabaseAsync(string template = "template0", CancellationToken ct = default)
     {
         var name = "gk_" + Guid.NewGuid().ToString("N")[..20];
         await using (var conn = new NpgsqlConnection(AdminConnectionString))
         {
             await conn.OpenAsync(ct);
-            await using var cmd = new NpgsqlCommand($"CREATE DATABASE \"{name}\" TEMPLATE template0 ENCODING 'UTF8'", conn);
+            await using var cmd = new NpgsqlCommand($"CREATE DATABASE \"{name}\" TEMPLATE \"{template}\" ENCODING 'UTF8'", conn);
             await cmd.ExecuteNonQueryAsync(ct);
         }
         return new NpgsqlConnectionStringBuilder(AdminConnectionString) { Database = name }.ConnectionString;

@@ -34,7 +34,7 @@ public sealed class TestApp : IAsyncDisposable
 
     public static async Task<TestApp> StartAsync(DatabaseProvider provider, PostgresServer postgres, bool kestrel = false)
     {
-        var database = await TestDatabase.CreateAsync(provider, postgres);
+        var database = await TestDatabase.CreateMigratedAsync(provider, postgres);
         var factory = new GongkaiFactory(database, new FakeClock(), kestrel);
         try
         {
