@@ -65,6 +65,16 @@ public static class InformationProcessingFee
     public const int FreePages = 30;
 
     /// <summary>
+    /// Upper bound of an applicant's 按件 running total in one natural month. 109号 sets no ceiling, but a month past
+    /// 1,000 件 is no longer a fee question: it is the 数量、频次明显超过合理范围 of 条例第三十五条, handled by asking for
+    /// reasons or a longer period. The bound keeps the tier list (one band per 10 件) short and the notice printable.
+    /// </summary>
+    public const int MaxItemsPerMonth = 1_000;
+
+    /// <summary>Upper bound of the pages charged for one application (按量): a million pages is about 200 boxes of paper.</summary>
+    public const int MaxPagesPerApplication = 1_000_000;
+
+    /// <summary>
     /// The fee for an application of <paramref name="quantity"/> units by <paramref name="method"/>, received on
     /// <paramref name="appliedOn"/>, given the applicant's earlier applications (any month; for 按件 those of the same
     /// natural month count towards the tier; 按量 ignores them).
@@ -83,14 +93,24 @@ public static class InformationProcessingFee
         {
             throw new FeeException(method == FeeMethod.PerItem ? "计费件数必须大于0。" : "计费页数必须大于0。");
         }
+        if (method == FeeMethod.PerPage && quantity > MaxPagesPerApplication)
+        {
+            throw new FeeException($"计费页数不能超过 {MaxPagesPerApplication:N0} 页；请核对页数。");
+        }
+        if (method == FeeMethod.PerItem && quantity > MaxItemsPerMonth)
+        {
+            throw new FeeException($"计费件数不能超过 {MaxItemsPerMonth:N0} 件；请核对件数。");
+        }
         // 109号第四条: 按件 accumulates per applicant per natural month (自然月内累计); 第五条: 按量 tiers apply to the pages
         // of one application, with no monthly accumulation.
         var prior = method == FeeMethod.PerPage ? 0 : history
             .Where(h => h.Method == FeeMethod.PerItem && h.On.Year == appliedOn.Year && h.On.Month == appliedOn.Month)
             .Sum(h => checked((long)h.Quantity));
-        if (prior > int.MaxValue - (long)quantity)
+        if (prior + quantity > MaxItemsPerMonth && method == FeeMethod.PerItem)
         {
-            throw new FeeException("累计计费数量过大。");
+            throw new FeeException(
+                $"该申请人本月已累计 {prior:N0} 件，加上本次 {quantity:N0} 件超过 {MaxItemsPerMonth:N0} 件的上限。"
+                + "申请数量、频次明显超过合理范围的，依照《中华人民共和国政府信息公开条例》第三十五条处理。");
         }
         var from = (int)prior + 1;
         var to = (int)prior + quantity;
