@@ -23,6 +23,27 @@ public static class AttachmentInspector
 
     public static IReadOnlyList<string> AllowedExtensions { get; } = [".pdf", ".doc", ".docx", ".xls", ".xlsx", ".png", ".jpg", ".jpeg", ".gif"];
 
+    /// <summary>Longest stored file name (the column's length).</summary>
+    public const int MaxFileNameLength = 255;
+
+    /// <summary>
+    /// The name an upload is stored and offered under: the last path segment only, without control characters (a NUL
+    /// made PostgreSQL refuse the row and a download header impossible) or bidirectional overrides (which make
+    /// "exe.pdf" display as something else), trimmed, and at most <see cref="MaxFileNameLength"/> characters with the
+    /// extension kept.
+    /// </summary>
+    public static string CleanFileName(string? fileName)
+    {
+        var name = Path.GetFileName((fileName ?? "").Replace('\\', '/'));
+        name = new string(name.Where(c => !char.IsControl(c) && c is not (>= '\u202A' and <= '\u202E') and not (>= '\u2066' and <= '\u2069')).ToArray()).Trim().TrimEnd('.');
+        if (name.Length > MaxFileNameLength)
+        {
+            var ext = Path.GetExtension(name);
+            name = ext.Length < 16 ? name[..(MaxFileNameLength - ext.Length)] + ext : name[..MaxFileNameLength];
+        }
+        return name;
+    }
+
     /// <summary>Returns the detected type, or throws a <see cref="ValidationException"/> saying exactly what is wrong.</summary>
     public static AttachmentType Inspect(string fileName, ReadOnlySpan<byte> content, long maxBytes = DefaultMaxBytes)
     {

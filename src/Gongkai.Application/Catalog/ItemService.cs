@@ -154,13 +154,13 @@ public sealed class ItemService(
         {
             throw new ValidationException("File", "只能给草稿或被退回的信息添加附件；已提交或已发布的信息请先修改为草稿。");
         }
-        fileName = Path.GetFileName(fileName.Replace('\\', '/'));
+        fileName = AttachmentInspector.CleanFileName(fileName);
         var type = AttachmentInspector.Inspect(fileName, content, limits.MaxAttachmentBytes);
         var attachment = new Attachment
         {
             Id = Guid.NewGuid(),
             ItemId = item.Id,
-            FileName = fileName.Length > 255 ? fileName[^255..] : fileName,
+            FileName = fileName,
             ContentType = type.ContentType,
             Size = content.LongLength,
             Sha256 = Convert.ToHexStringLower(SHA256.HashData(content)),

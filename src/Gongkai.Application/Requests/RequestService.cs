@@ -127,7 +127,7 @@ public sealed class RequestService(
         string? fileName = null;
         if (attachment is { } a)
         {
-            fileName = Path.GetFileName(a.FileName.Replace('\\', '/'));
+            fileName = AttachmentInspector.CleanFileName(a.FileName);
             try
             {
                 type = AttachmentInspector.Inspect(fileName, a.Content, limits.MaxAttachmentBytes);
@@ -202,7 +202,7 @@ public sealed class RequestService(
             {
                 Id = Guid.NewGuid(),
                 RequestId = record.Id,
-                FileName = fileName!.Length > 255 ? fileName[^255..] : fileName,
+                FileName = fileName!,
                 ContentType = type.ContentType,
                 Size = att.Content.LongLength,
                 Sha256 = Convert.ToHexStringLower(SHA256.HashData(att.Content)),

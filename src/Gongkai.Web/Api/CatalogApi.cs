@@ -56,20 +56,22 @@ public static class CatalogApi
         });
     }
 
+    // The search words are `q`, as on the portal; the service parameter must not take that name, or the binder reads
+    // `?q=` into nothing and the caller's search is silently ignored.
     private static async Task<Results<Ok<PageDto<ItemSummaryDto>>, NotFound>> ListItems(
-        string code, PortalQueries q, CancellationToken ct, string? column = null, int? year = null, Validity? validity = null, string? q_ = null, int page = 1, int pageSize = 20)
+        string code, PortalQueries portal, CancellationToken ct, string? column = null, int? year = null, Validity? validity = null, string? q = null, int page = 1, int pageSize = 20)
     {
-        var agency = await q.AgencyAsync(code, ct);
+        var agency = await portal.AgencyAsync(code, ct);
         if (agency is null)
         {
             return TypedResults.NotFound();
         }
         Column? col = null;
-        if (column is not null && (col = await q.ColumnAsync(agency.Id, column, ct)) is null)
+        if (column is not null && (col = await portal.ColumnAsync(agency.Id, column, ct)) is null)
         {
             return TypedResults.NotFound();
         }
-        var result = await q.ListAsync(agency, col, new ItemFilter(year, validity, q_, page, pageSize), ct);
+        var result = await portal.ListAsync(agency, col, new ItemFilter(year, validity, q, page, pageSize), ct);
         return TypedResults.Ok(new PageDto<ItemSummaryDto>(result.Items.Select(i => i.ToDto()).ToList(), result.PageNumber, result.PageSize, result.TotalCount, result.PageCount));
     }
 

@@ -147,7 +147,7 @@ public static class WebSetup
             h.XContentTypeOptions = "nosniff";
             h["Referrer-Policy"] = "strict-origin-when-cross-origin";
             h.XFrameOptions = "SAMEORIGIN";
-            h.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'self'";
+            h.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'self'";
             await next();
         });
         app.UseStaticFiles();

@@ -70,4 +70,43 @@ public sealed class AttachmentTests(PostgresServer postgres)
         Assert.Contains("超过上限 1 MB", ex.Message, StringComparison.Ordinal);
         Assert.Equal(0, await app.WithDbAsync(db => db.Attachments.CountAsync(Ct)));
     }
+
+    // Found in the attack: a NUL in the file name was stored (SQLite) or refused with a 500 (PostgreSQL), and the file
+    // could not be downloaded.
+    [Theory, BothDatabases]
+    public async Task Attach_FileNameWithControlCharacters_IsCleanedAndTheFileDownloads(DatabaseProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider, postgres);
+        var agency = await app.SetUpAsync();
+        var editor = await app.AddStaffAsync("editor", agency.Id, Roles.Editor);
+        var reviewer = await app.AddStaffAsync("reviewer", agency.Id, Roles.Reviewer);
+        var item = await app.DraftAsync(editor, await app.ValidInputAsync(agency.Id));
+
+        var attachment = await app.WithItemsAsync(s => s.AddAttachmentAsync(editor, item.Id, "C:\\temp\\春耕\0通知\u202E\r\n.pdf", Pdf(), Ct));
+        await app.WithItemsAsync(s => s.SubmitAsync(editor, item.Id, Ct));
+        await app.WithItemsAsync(s => s.ApproveAsync(reviewer, item.Id, secrecyReviewed: true, "同意", Ct));
+        using var client = app.Client();
+        using var download = await client.GetAsync($"/attachments/{attachment.Id}/file.pdf", Ct);
+
+        Assert.Equal("春耕通知.pdf", attachment.FileName);
+        Assert.Equal("春耕通知.pdf", await app.WithDbAsync(db => db.Attachments.Where(a => a.Id == attachment.Id).Select(a => a.FileName).SingleAsync(Ct)));
+        Assert.Equal(System.Net.HttpStatusCode.OK, download.StatusCode);
+        Assert.Equal("春耕通知.pdf", download.Content.Headers.ContentDisposition?.FileNameStar);
+    }
+
+    [Theory]
+    [InlineData("../../etc/passwd.pdf", "passwd.pdf")]
+    [InlineData("  报告.pdf. ", "报告.pdf")]
+    [InlineData("a\u202Efdp.exe", "afdp.exe")]
+    public void CleanFileName_KeepsTheLastSegmentWithoutControlOrBidiCharacters(string raw, string clean) =>
+        Assert.Equal(clean, AttachmentInspector.CleanFileName(raw));
+
+    [Fact]
+    public void CleanFileName_TooLong_KeepsTheExtension()
+    {
+        var clean = AttachmentInspector.CleanFileName(new string('长', 400) + ".pdf");
+
+        Assert.Equal(AttachmentInspector.MaxFileNameLength, clean.Length);
+        Assert.EndsWith(".pdf", clean, StringComparison.Ordinal);
+    }
 }

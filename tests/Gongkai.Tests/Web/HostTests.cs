@@ -21,7 +21,12 @@ public sealed class HostTests(PostgresServer postgres)
         Assert.Equal(HttpStatusCode.Redirect, home.StatusCode);
         Assert.Equal("/setup", home.Headers.Location?.OriginalString);
         Assert.Equal(HttpStatusCode.OK, setup.StatusCode);
-        Assert.Contains("default-src 'self'", setup.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+        var csp = setup.Headers.GetValues("Content-Security-Policy").Single();
+        Assert.Contains("default-src 'self'", csp, StringComparison.Ordinal);
+        // A form injected into a page cannot post elsewhere, nor a <base> redirect relative links.
+        Assert.Contains("form-action 'self'", csp, StringComparison.Ordinal);
+        Assert.Contains("base-uri 'none'", csp, StringComparison.Ordinal);
+        Assert.Contains("frame-ancestors 'self'", csp, StringComparison.Ordinal);
     }
 
     [Theory, BothDatabases]
