@@ -53,6 +53,7 @@ public static class CliApp
         root.Subcommands.Add(DemoCommands.Build(cli));
         root.Subcommands.Add(BenchCommands.Build(cli));
         root.Subcommands.Add(CalendarCommands.Build(cli));
+        root.Subcommands.Add(AuditCommands.Build(cli));
         return root;
     }
 }

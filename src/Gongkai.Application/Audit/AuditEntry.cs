@@ -2,7 +2,8 @@ namespace Gongkai.Application.Audit;
 
 /// <summary>
 /// One action in the audit log: who, when, what, from where. Append-only — the database itself refuses
-/// UPDATE and DELETE on this table (see <see cref="Data.SchemaInitializer"/>).
+/// UPDATE and DELETE on this table (see <see cref="Data.SchemaInitializer"/>), and each entry is chained to the one
+/// before by its hash (<see cref="AuditChain"/>), so a change made past the database's guards is evident.
 /// </summary>
 public sealed class AuditEntry
 {
@@ -16,4 +17,13 @@ public sealed class AuditEntry
     public string? EntityId { get; set; }
     public string? Detail { get; set; }
     public string? IpAddress { get; set; }
+
+    /// <summary>Position in the chain, from 1, without gaps: assigned when the entry is saved.</summary>
+    public long Seq { get; set; }
+
+    /// <summary>Hash of the previous entry (<see cref="AuditChain.Genesis"/> for the first).</summary>
+    public string PrevHash { get; set; } = "";
+
+    /// <summary><see cref="AuditChain.Hash"/> of this entry.</summary>
+    public string Hash { get; set; } = "";
 }

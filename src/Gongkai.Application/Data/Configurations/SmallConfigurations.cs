@@ -43,6 +43,19 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         b.Property(a => a.Detail).HasMaxLength(4000);
         b.HasIndex(a => new { a.AgencyId, a.At });
         b.HasIndex(a => new { a.EntityType, a.EntityId });
+        b.Property(a => a.PrevHash).HasMaxLength(64);
+        b.Property(a => a.Hash).HasMaxLength(64);
+        b.HasIndex(a => a.Seq).IsUnique();
+    }
+}
+
+internal sealed class AuditChainHeadConfiguration : IEntityTypeConfiguration<AuditChainHead>
+{
+    public void Configure(EntityTypeBuilder<AuditChainHead> b)
+    {
+        b.Property(h => h.Id).ValueGeneratedNever();
+        b.Property(h => h.Hash).HasMaxLength(64);
+        b.HasData(new AuditChainHead { Id = AuditChainHead.SingletonId, Seq = 0, Hash = AuditChain.Genesis });
     }
 }
 

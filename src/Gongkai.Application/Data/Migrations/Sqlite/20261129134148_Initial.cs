@@ -123,6 +123,19 @@ namespace Gongkai.Application.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "AuditChainHeads",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false),
+                    Seq = table.Column<long>(type: "INTEGER", nullable: false),
+                    Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AuditChainHeads", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AuditEntries",
                 columns: table => new
                 {
@@ -136,7 +149,10 @@ namespace Gongkai.Application.Data.Migrations.Sqlite
                     EntityType = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
                     EntityId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
                     Detail = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    IpAddress = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
+                    IpAddress = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Seq = table.Column<long>(type: "INTEGER", nullable: false),
+                    PrevHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -706,6 +722,11 @@ namespace Gongkai.Application.Data.Migrations.Sqlite
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.InsertData(
+                table: "AuditChainHeads",
+                columns: new[] { "Id", "Hash", "Seq" },
+                values: new object[] { 1, "0000000000000000000000000000000000000000000000000000000000000000", 0L });
+
             migrationBuilder.CreateIndex(
                 name: "IX_Agencies_Code",
                 table: "Agencies",
@@ -785,6 +806,12 @@ namespace Gongkai.Application.Data.Migrations.Sqlite
                 name: "IX_AuditEntries_EntityType_EntityId",
                 table: "AuditEntries",
                 columns: new[] { "EntityType", "EntityId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_Seq",
+                table: "AuditEntries",
+                column: "Seq",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_CalendarOverrides_Date_RemovedAt",
@@ -969,6 +996,9 @@ namespace Gongkai.Application.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "AttachmentContents");
+
+            migrationBuilder.DropTable(
+                name: "AuditChainHeads");
 
             migrationBuilder.DropTable(
                 name: "AuditEntries");

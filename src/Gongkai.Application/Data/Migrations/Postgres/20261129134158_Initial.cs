@@ -124,6 +124,19 @@ namespace Gongkai.Application.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "AuditChainHeads",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false),
+                    Seq = table.Column<long>(type: "bigint", nullable: false),
+                    Hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AuditChainHeads", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AuditEntries",
                 columns: table => new
                 {
@@ -137,7 +150,10 @@ namespace Gongkai.Application.Data.Migrations.Postgres
                     EntityType = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
                     EntityId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
                     Detail = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    IpAddress = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true)
+                    IpAddress = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    Seq = table.Column<long>(type: "bigint", nullable: false),
+                    PrevHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -707,6 +723,11 @@ namespace Gongkai.Application.Data.Migrations.Postgres
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.InsertData(
+                table: "AuditChainHeads",
+                columns: new[] { "Id", "Hash", "Seq" },
+                values: new object[] { 1, "0000000000000000000000000000000000000000000000000000000000000000", 0L });
+
             migrationBuilder.CreateIndex(
                 name: "IX_Agencies_Code",
                 table: "Agencies",
@@ -786,6 +807,12 @@ namespace Gongkai.Application.Data.Migrations.Postgres
                 name: "IX_AuditEntries_EntityType_EntityId",
                 table: "AuditEntries",
                 columns: new[] { "EntityType", "EntityId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_Seq",
+                table: "AuditEntries",
+                column: "Seq",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_CalendarOverrides_Date_RemovedAt",
@@ -970,6 +997,9 @@ namespace Gongkai.Application.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "AttachmentContents");
+
+            migrationBuilder.DropTable(
+                name: "AuditChainHeads");
 
             migrationBuilder.DropTable(
                 name: "AuditEntries");
