@@ -4,7 +4,7 @@ namespace Gongkai.Application.Audit;
 /// One action in the audit log: who, when, what, from where. Append-only — the database itself refuses
 /// UPDATE and DELETE on this table (see <see cref="Data.SchemaInitializer"/>).
 /// </summary>
-public sealed class AuditEntry
+public sealed class AuditEntry : Agencies.IAgencyOrPlatformOwned
 {
     public long Id { get; set; }
     public DateTime At { get; set; }
