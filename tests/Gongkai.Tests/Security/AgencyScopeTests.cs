@@ -169,6 +169,38 @@ public sealed class AgencyScopeTests(PostgresServer postgres)
     }
 
     [Theory, BothDatabases]
+    public async Task APolicyInterpretation_MayInterpretAnotherAgencysPublishedDocument_ButNotFindItsDrafts(DatabaseProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider, postgres);
+        var c = await CountyAsync(app);
+        var (published, draft) = await app.WithDbAsync(async db => (
+            await db.Items.Where(i => i.Id == c.HealthPublished).Select(i => i.IndexNo).SingleAsync(Ct),
+            await db.Items.Where(i => i.AgencyId == c.Top).Select(i => i.IndexNo).SingleAsync(Ct)));
+        async Task<ItemInput> Interpretation(string indexNo) => await app.ValidInputAsync(c.Edu, "解读") with
+        {
+            DocumentKind = Gongkai.Domain.Catalog.DocumentKind.PolicyInterpretation,
+            InterpretationForm = Gongkai.Domain.Catalog.InterpretationForm.Text,
+            InterpretsIndexNo = indexNo,
+        };
+        var ofPublished = await Interpretation(published);
+        var ofDraft = await Interpretation(draft);
+
+        // As in a web request: the editor's scope is their agency.
+        var (linked, shownIndexNo) = await AsAsync(app, c.EduEditor, async (sp, _) =>
+        {
+            var items = sp.GetRequiredService<ItemService>();
+            var item = await items.CreateAsync(c.EduEditor, c.Edu, ofPublished, Ct);
+            return (item.InterpretsId, await items.LinkedIndexNoAsync(item.InterpretsId, Ct));
+        });
+        var refused = await Assert.ThrowsAsync<Gongkai.Application.ValidationException>(() => AsAsync(app, c.EduEditor,
+            (sp, _) => sp.GetRequiredService<ItemService>().CreateAsync(c.EduEditor, c.Edu, ofDraft, Ct)));
+
+        Assert.Equal(c.HealthPublished, linked);
+        Assert.Equal(published, shownIndexNo);
+        Assert.Equal($"找不到索引号为“{draft}”的被解读文件。", refused.Errors["InterpretsIndexNo"].Single());
+    }
+
+    [Theory, BothDatabases]
     public async Task TheFilter_IsParametersOfEachQuery_NotASubqueryPerRow(DatabaseProvider provider)
     {
         await using var app = await TestApp.StartAsync(provider, postgres);
