@@ -169,6 +169,23 @@ public sealed class AgencyScopeTests(PostgresServer postgres)
     }
 
     [Theory, BothDatabases]
+    public async Task TheWebHost_ScopesEachRequestToTheSignedInStaff(DatabaseProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider, postgres);
+        var c = await CountyAsync(app);
+        var schoolDraft = await app.WithDbAsync(db => db.Items.Where(i => i.AgencyId == c.School).Select(i => i.Id).SingleAsync(Ct));
+        using var supervisor = app.Client(await app.IssueTokenAsync(c.EduSupervisor));
+
+        // The subordinate school's draft is read within the supervisor's scope (an empty scope would answer 404) …
+        using var own = await supervisor.GetAsync($"/api/v1/staff/items/{schoolDraft}", Ct);
+        // … a sibling agency's published item is not, though the portal shows it.
+        using var sibling = await supervisor.GetAsync($"/api/v1/staff/items/{c.HealthPublished}", Ct);
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, own.StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, sibling.StatusCode);
+    }
+
+    [Theory, BothDatabases]
     public async Task APolicyInterpretation_MayInterpretAnotherAgencysPublishedDocument_ButNotFindItsDrafts(DatabaseProvider provider)
     {
         await using var app = await TestApp.StartAsync(provider, postgres);
