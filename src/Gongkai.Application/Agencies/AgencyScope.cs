@@ -33,6 +33,7 @@ public enum ScopeOptOut
 /// </summary>
 public sealed class AgencyScope
 {
+    private readonly List<ScopeOptOut> _active = [];
     private bool _everyAgency;
     private int _optOuts;
 
@@ -51,10 +52,8 @@ public sealed class AgencyScope
     /// <summary>The opt-outs in effect, innermost last (for logs and tests).</summary>
     public IReadOnlyList<ScopeOptOut> ActiveOptOuts => [.. _active];
 
-    private readonly List<ScopeOptOut> _active = [];
-
     /// <summary>Limits the scope to <paramref name="visibleAgencyIds"/> (see <see cref="AgencyScopeBinding.ActAsAsync"/>).</summary>
-    public void Restrict(StaffContext actor, IEnumerable<int> visibleAgencyIds)
+    internal void Restrict(StaffContext actor, IEnumerable<int> visibleAgencyIds)
     {
         Actor = actor;
         _everyAgency = false;
@@ -62,7 +61,7 @@ public sealed class AgencyScope
     }
 
     /// <summary>A platform admin: the whole tree.</summary>
-    public void AllowEveryAgency(StaffContext actor)
+    internal void AllowEveryAgency(StaffContext actor)
     {
         Actor = actor;
         _everyAgency = true;
