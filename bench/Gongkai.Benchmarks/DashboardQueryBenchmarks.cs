@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using Gongkai.Application;
 using Gongkai.Application.Accounts;
+using Gongkai.Application.Agencies;
 using Gongkai.Application.Data;
 using Gongkai.Application.Requests;
 using Gongkai.Domain.Agencies;
@@ -74,6 +75,7 @@ public class DashboardQueryBenchmarks
     {
         using var scope = services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<GongkaiDbContext>();
+        db.AgencyScope.ActAsSystem();
         var root = db.Agencies.AsNoTracking().Where(a => a.ParentId == null && a.Code.StartsWith("BENCH")).OrderBy(a => a.Id).FirstOrDefault()
             ?? throw new InvalidOperationException("No benchmark agencies: run `gongkai bench seed-requests` first.");
         if (View == DashboardView.Supervisor)
@@ -101,6 +103,8 @@ public class DashboardQueryBenchmarks
     private async Task<DeadlineDashboard> Dashboard(ServiceProvider services)
     {
         await using var scope = services.CreateAsyncScope();
+        // As the web host does per request: the actor's agency scope first, so the query filter is measured too.
+        await scope.ServiceProvider.GetRequiredService<GongkaiDbContext>().ActAsAsync(_actor);
         return await scope.ServiceProvider.GetRequiredService<RequestQueries>().DeadlinesAsync(_actor, null);
     }
 

@@ -43,6 +43,7 @@ public static class ServiceCollectionExtensions
             MaxAttachmentBytes = (configuration.GetValue<long?>("Uploads:MaxAttachmentMegabytes") ?? 20) * 1024 * 1024,
         });
         services.AddScoped<AgencyAccess>();
+        services.AddGongkaiAgencyScope();
         services.AddScoped<AuditLog>();
         services.AddScoped<AgencyService>();
         services.AddScoped<ItemService>();

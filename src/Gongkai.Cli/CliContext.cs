@@ -70,6 +70,8 @@ internal sealed class CliContext(TextWriter stdout, TextWriter stderr)
         {
             await using var services = BuildServices(cs);
             await using var scope = services.CreateAsyncScope();
+            // The operator at the console is the platform itself: every agency's records.
+            scope.ServiceProvider.GetRequiredService<Gongkai.Application.Agencies.AgencyScope>().ActAsSystem();
             return await body(scope.ServiceProvider, ct);
         }
         catch (ValidationException ex)

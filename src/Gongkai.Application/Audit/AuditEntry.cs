@@ -5,7 +5,7 @@ namespace Gongkai.Application.Audit;
 /// UPDATE and DELETE on this table (see <see cref="Data.SchemaInitializer"/>), and each entry is chained to the one
 /// before by its hash (<see cref="AuditChain"/>), so a change made past the database's guards is evident.
 /// </summary>
-public sealed class AuditEntry
+public sealed class AuditEntry : Agencies.IAgencyOrPlatformOwned
 {
     public long Id { get; set; }
     public DateTime At { get; set; }

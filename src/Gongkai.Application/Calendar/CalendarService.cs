@@ -1,4 +1,5 @@
 using Gongkai.Application.Accounts;
+using Gongkai.Application.Agencies;
 using Gongkai.Application.Audit;
 using Gongkai.Application.Data;
 using Gongkai.Application.Platform;
@@ -88,7 +89,7 @@ public sealed class CalendarService(GongkaiDbContext db, AuditLog audit, Platfor
                 $"{row.Date:yyyy-MM-dd} 设为{(row.Kind == CalendarDayKind.Rest ? "放假" : "上班")}；依据：{row.Source}；新日历版本：{built.Version}");
         }
         await db.SaveChangesAsync(ct);
-        await requests.RecomputeOpenDeadlinesAsync(ct);
+        await RecomputeEveryAgencyAsync(ct);
         return rows;
     }
 
@@ -112,7 +113,16 @@ public sealed class CalendarService(GongkaiDbContext db, AuditLog audit, Platfor
         audit.Record(actor, "calendar.override.remove", "CalendarOverride", row.Date.ToString("yyyy-MM-dd"),
             $"撤销 {row.Date:yyyy-MM-dd}（{(row.Kind == CalendarDayKind.Rest ? "放假" : "上班")}，依据：{row.Source}）");
         await db.SaveChangesAsync(ct);
-        await requests.RecomputeOpenDeadlinesAsync(ct);
+        await RecomputeEveryAgencyAsync(ct);
+    }
+
+    /// <summary>A calendar change moves open cases' due dates in every agency, whoever made it.</summary>
+    private async Task RecomputeEveryAgencyAsync(CancellationToken ct)
+    {
+        using (db.AgencyScope.Unrestricted(ScopeOptOut.BackgroundJob))
+        {
+            await requests.RecomputeOpenDeadlinesAsync(ct);
+        }
     }
 
     private static void RequireAdmin(StaffContext actor)

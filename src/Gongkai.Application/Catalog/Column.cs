@@ -1,7 +1,7 @@
 namespace Gongkai.Application.Catalog;
 
 /// <summary>A column of an agency's 政府信息公开专栏.</summary>
-public sealed class Column
+public sealed class Column : Agencies.IAgencyOwned
 {
     public int Id { get; set; }
     public int AgencyId { get; set; }

@@ -3,7 +3,7 @@ using Gongkai.Domain.Catalog;
 namespace Gongkai.Application.Catalog;
 
 /// <summary>A piece of government information in the catalog (政府信息公开目录, 条例第十二条), with its workflow state.</summary>
-public sealed class Item
+public sealed class Item : Agencies.IAgencyOwned
 {
     public long Id { get; set; }
     public int AgencyId { get; set; }

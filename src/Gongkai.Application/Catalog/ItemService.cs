@@ -301,7 +301,7 @@ public sealed class ItemService(
             }
             if (!string.IsNullOrWhiteSpace(input.ReplacedByIndexNo))
             {
-                replacedById = await db.Items.Where(i => i.IndexNo == input.ReplacedByIndexNo.Trim() && i.Id != item.Id).Select(i => (long?)i.Id).FirstOrDefaultAsync(ct);
+                replacedById = await LinkTargetAsync(input.ReplacedByIndexNo.Trim(), item.Id, ct);
                 if (replacedById is null)
                 {
                     errors.Add(nameof(input.ReplacedByIndexNo), $"找不到索引号为“{input.ReplacedByIndexNo}”的替代文件。");
@@ -324,7 +324,7 @@ public sealed class ItemService(
             }
             else
             {
-                interpretsId = await db.Items.Where(i => i.IndexNo == input.InterpretsIndexNo.Trim() && i.Id != item.Id).Select(i => (long?)i.Id).FirstOrDefaultAsync(ct);
+                interpretsId = await LinkTargetAsync(input.InterpretsIndexNo.Trim(), item.Id, ct);
                 if (interpretsId is null)
                 {
                     errors.Add(nameof(input.InterpretsIndexNo), $"找不到索引号为“{input.InterpretsIndexNo}”的被解读文件。");
@@ -398,6 +398,25 @@ public sealed class ItemService(
             ChangedByName = actor.UserName,
             ChangedAt = clock.UtcNow,
         });
+
+    /// <summary>
+    /// The id of a document an item may link to (替代文件, 被解读文件) by 索引号: one within the actor's agency scope, or any
+    /// agency's published item — public anyway, and a department may interpret the county government's document.
+    /// </summary>
+    private async Task<long?> LinkTargetAsync(string indexNo, long selfId, CancellationToken ct) =>
+        await LinkTarget(i => i.IndexNo == indexNo && i.Id != selfId).Select(i => (long?)i.Id).FirstOrDefaultAsync(ct)
+        ?? await LinkTarget(i => i.IndexNo == indexNo && i.Id != selfId, published: true).Select(i => (long?)i.Id).FirstOrDefaultAsync(ct);
+
+    /// <summary>The 索引号 of a linked document, on the same terms as <see cref="LinkTargetAsync"/>; null when not visible.</summary>
+    public async Task<string?> LinkedIndexNoAsync(long? id, CancellationToken ct = default) =>
+        id is not { } linked ? null
+            : await LinkTarget(i => i.Id == linked).Select(i => i.IndexNo).FirstOrDefaultAsync(ct)
+              ?? await LinkTarget(i => i.Id == linked, published: true).Select(i => i.IndexNo).FirstOrDefaultAsync(ct);
+
+    private IQueryable<Item> LinkTarget(System.Linq.Expressions.Expression<Func<Item, bool>> match, bool published = false) =>
+        published
+            ? db.Items.OutsideAgencyScope(ScopeOptOut.Portal).Where(i => i.Status == ItemStatus.Published).Where(match)
+            : db.Items.Where(match);
 }
 
 /// <summary>Upload limits, from configuration (<c>Uploads:MaxAttachmentMegabytes</c>).</summary>

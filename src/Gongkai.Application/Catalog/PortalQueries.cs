@@ -43,6 +43,13 @@ public sealed class PortalQueries(GongkaiDbContext db)
     /// </summary>
     public const int CountCap = 10_000;
 
+    // The public reads every agency's published records: outside the agency scope, by name (ScopeOptOut.Portal). Every
+    // query here tests the status itself; an opt-out at the query root covers its subqueries too.
+    private IQueryable<Item> Items => db.Items.OutsideAgencyScope(ScopeOptOut.Portal);
+    private IQueryable<Column> Columns => db.Columns.OutsideAgencyScope(ScopeOptOut.Portal);
+    private IQueryable<Attachment> Attachments => db.Attachments.OutsideAgencyScope(ScopeOptOut.Portal);
+    private IQueryable<AttachmentContent> AttachmentContents => db.AttachmentContents.OutsideAgencyScope(ScopeOptOut.Portal);
+
     public Task<Agency?> AgencyAsync(string code, CancellationToken ct = default) =>
         db.Agencies.AsNoTracking().FirstOrDefaultAsync(a => a.Code == code, ct);
 
@@ -53,10 +60,10 @@ public sealed class PortalQueries(GongkaiDbContext db)
         db.Agencies.AsNoTracking().Where(a => a.ParentId == parentId).OrderBy(a => a.Kind).ThenBy(a => a.SortOrder).ThenBy(a => a.Id).ToListAsync(ct);
 
     public Task<List<Column>> ColumnsAsync(int agencyId, CancellationToken ct = default) =>
-        db.Columns.AsNoTracking().Where(c => c.AgencyId == agencyId).OrderBy(c => c.SortOrder).ToListAsync(ct);
+        Columns.AsNoTracking().Where(c => c.AgencyId == agencyId).OrderBy(c => c.SortOrder).ToListAsync(ct);
 
     public Task<Column?> ColumnAsync(int agencyId, string key, CancellationToken ct = default) =>
-        db.Columns.AsNoTracking().FirstOrDefaultAsync(c => c.AgencyId == agencyId && c.Key == key, ct);
+        Columns.AsNoTracking().FirstOrDefaultAsync(c => c.AgencyId == agencyId && c.Key == key, ct);
 
     /// <summary>Published items in a column and its sub-columns, newest first.</summary>
     public async Task<Page<ItemSummary>> ListAsync(Agency agency, Column? column, ItemFilter filter, CancellationToken ct = default)
@@ -64,7 +71,7 @@ public sealed class PortalQueries(GongkaiDbContext db)
         List<int>? columnIds = null;
         if (column is not null)
         {
-            columnIds = await db.Columns.Where(c => c.ParentId == column.Id).Select(c => c.Id).ToListAsync(ct);
+            columnIds = await Columns.Where(c => c.ParentId == column.Id).Select(c => c.Id).ToListAsync(ct);
             columnIds.Add(column.Id);
         }
         return await ListAsync(agency.Id, agency.Code, columnIds, filter, ct);
@@ -77,7 +84,7 @@ public sealed class PortalQueries(GongkaiDbContext db)
     /// </summary>
     public async Task<Page<ItemSummary>> ListAsync(int agencyId, string agencyCode, IReadOnlyCollection<int>? columnIds, ItemFilter filter, CancellationToken ct = default)
     {
-        var q = db.Items.AsNoTracking().Where(i => i.Status == ItemStatus.Published);
+        var q = Items.AsNoTracking().Where(i => i.Status == ItemStatus.Published);
         // A column belongs to one agency, so with columns given the agency test is implied; leaving it out keeps the
         // planner on the (ColumnId, Status, PublishedOn, Id) index instead of the back office's (AgencyId, Status, FormedOn).
         if (columnIds is null)
@@ -116,7 +123,7 @@ public sealed class PortalQueries(GongkaiDbContext db)
     public async Task<Page<ItemSummary>> SearchAsync(string text, int page, int pageSize, CancellationToken ct = default)
     {
         text = text.Trim();
-        var q = db.Items.AsNoTracking().Where(i => i.Status == ItemStatus.Published && (i.Title.Contains(text) || (i.DocNo != null && i.DocNo.Contains(text))));
+        var q = Items.AsNoTracking().Where(i => i.Status == ItemStatus.Published && (i.Title.Contains(text) || (i.DocNo != null && i.DocNo.Contains(text))));
         // The agency code comes from a scalar subquery: only for the rows of the page, not for every match counted.
         return await PageAsync(q, page, pageSize,
             i => new ItemSummary(i.Id, db.Agencies.Where(a => a.Id == i.AgencyId).Select(a => a.Code).First(), i.Year, i.Serial, i.IndexNo, i.Title, i.PublishedOn, i.DocNo, i.DocumentKind, i.Validity), ct);
@@ -139,7 +146,7 @@ public sealed class PortalQueries(GongkaiDbContext db)
         // items then costs index entries, not whole rows with their bodies.
         var ids = await q.OrderByDescending(i => i.PublishedOn).ThenByDescending(i => i.Id)
             .Skip((page - 1) * size).Take(size).Select(i => i.Id).ToListAsync(ct);
-        var rows = await db.Items.AsNoTracking().Where(i => ids.Contains(i.Id)).Select(select).ToListAsync(ct);
+        var rows = await Items.AsNoTracking().Where(i => ids.Contains(i.Id)).Select(select).ToListAsync(ct);
         var order = ids.Select((id, index) => (id, index)).ToDictionary(x => x.id, x => x.index);
         var items = rows.OrderBy(r => order[r.Id]).ToList();
         return new Page<ItemSummary>(items, page, size, total, capped);
@@ -147,18 +154,18 @@ public sealed class PortalQueries(GongkaiDbContext db)
 
     /// <summary>A published item by its stable public address.</summary>
     public Task<Item?> ItemAsync(int agencyId, int year, int serial, CancellationToken ct = default) =>
-        db.Items.AsNoTracking().Include(i => i.Attachments)
+        Items.AsNoTracking().Include(i => i.Attachments)
             .FirstOrDefaultAsync(i => i.AgencyId == agencyId && i.Year == year && i.Serial == serial && i.Status == ItemStatus.Published, ct);
 
     public Task<Item?> ItemByIdAsync(long id, CancellationToken ct = default) =>
-        db.Items.AsNoTracking().Include(i => i.Attachments).FirstOrDefaultAsync(i => i.Id == id && i.Status == ItemStatus.Published, ct);
+        Items.AsNoTracking().Include(i => i.Attachments).FirstOrDefaultAsync(i => i.Id == id && i.Status == ItemStatus.Published, ct);
 
     /// <summary>Published items linked to <paramref name="item"/>: its interpretations, what it interprets, what replaced it.</summary>
     public async Task<(List<ItemSummary> Interpretations, ItemSummary? Interprets, ItemSummary? ReplacedBy)> LinksAsync(Item item, CancellationToken ct = default)
     {
-        var interpretations = await Summaries(db.Items.Where(i => i.InterpretsId == item.Id && i.Status == ItemStatus.Published)).ToListAsync(ct);
-        var interprets = item.InterpretsId is { } a ? await Summaries(db.Items.Where(i => i.Id == a && i.Status == ItemStatus.Published)).FirstOrDefaultAsync(ct) : null;
-        var replacedBy = item.ReplacedById is { } r ? await Summaries(db.Items.Where(i => i.Id == r && i.Status == ItemStatus.Published)).FirstOrDefaultAsync(ct) : null;
+        var interpretations = await Summaries(Items.Where(i => i.InterpretsId == item.Id && i.Status == ItemStatus.Published)).ToListAsync(ct);
+        var interprets = item.InterpretsId is { } a ? await Summaries(Items.Where(i => i.Id == a && i.Status == ItemStatus.Published)).FirstOrDefaultAsync(ct) : null;
+        var replacedBy = item.ReplacedById is { } r ? await Summaries(Items.Where(i => i.Id == r && i.Status == ItemStatus.Published)).FirstOrDefaultAsync(ct) : null;
         return (interpretations, interprets, replacedBy);
     }
 
@@ -168,7 +175,7 @@ public sealed class PortalQueries(GongkaiDbContext db)
     /// <summary>The newest published items across the platform (or one agency), for home pages and RSS.</summary>
     public Task<List<ItemSummary>> LatestAsync(int? agencyId, int? columnId, int count, CancellationToken ct = default)
     {
-        var q = db.Items.AsNoTracking().Where(i => i.Status == ItemStatus.Published);
+        var q = Items.AsNoTracking().Where(i => i.Status == ItemStatus.Published);
         if (agencyId is { } a)
         {
             q = q.Where(i => i.AgencyId == a);
@@ -185,26 +192,26 @@ public sealed class PortalQueries(GongkaiDbContext db)
     /// (Status, PublishedAt, Id) index, however many items the platform holds).
     /// </summary>
     public Task<List<ItemSummary>> LatestPublishedAsync(int count, CancellationToken ct = default) =>
-        Summaries(db.Items.AsNoTracking().Where(i => i.Status == ItemStatus.Published)
+        Summaries(Items.AsNoTracking().Where(i => i.Status == ItemStatus.Published)
             .OrderByDescending(i => i.PublishedAt).ThenByDescending(i => i.Id).Take(count)).ToListAsync(ct);
 
     /// <summary>A published item's attachment bytes; null when the item is not public.</summary>
     public async Task<(Attachment Meta, byte[] Data)?> AttachmentAsync(Guid id, CancellationToken ct = default)
     {
-        var meta = await db.Attachments.AsNoTracking()
+        var meta = await Attachments.AsNoTracking()
             .Where(a => a.Id == id && db.Items.Any(i => i.Id == a.ItemId && i.Status == ItemStatus.Published))
             .FirstOrDefaultAsync(ct);
         if (meta is null)
         {
             return null;
         }
-        var data = await db.AttachmentContents.AsNoTracking().Where(c => c.Id == id).Select(c => c.Data).FirstAsync(ct);
+        var data = await AttachmentContents.AsNoTracking().Where(c => c.Id == id).Select(c => c.Data).FirstAsync(ct);
         return (meta, data);
     }
 
     /// <summary>Every published item's address, for sitemap.xml (streamed: the platform may hold millions).</summary>
     public IAsyncEnumerable<(string AgencyCode, int Year, int Serial, DateTime UpdatedAt)> SitemapAsync() =>
-        db.Items.AsNoTracking().Where(i => i.Status == ItemStatus.Published)
+        Items.AsNoTracking().Where(i => i.Status == ItemStatus.Published)
             .Join(db.Agencies, i => i.AgencyId, a => a.Id, (i, a) => new { a.Code, i.Year, i.Serial, i.UpdatedAt })
             .AsAsyncEnumerable()
             .Select(x => (x.Code, x.Year, x.Serial, x.UpdatedAt));
@@ -212,7 +219,7 @@ public sealed class PortalQueries(GongkaiDbContext db)
     /// <summary>Published interpretations of a document, newest first (served by the InterpretsId index).</summary>
     public async Task<List<InterpretationLink>> InterpretationsAsync(long documentId, CancellationToken ct = default)
     {
-        var rows = await db.Items.AsNoTracking().Where(i => i.InterpretsId == documentId && i.Status == ItemStatus.Published)
+        var rows = await Items.AsNoTracking().Where(i => i.InterpretsId == documentId && i.Status == ItemStatus.Published)
             .Join(db.Agencies, i => i.AgencyId, a => a.Id, (i, a) => new { i.Id, a.Code, i.Year, i.Serial, i.IndexNo, i.Title, i.PublishedOn, i.DocNo, i.DocumentKind, i.Validity, i.InterpretationForm })
             .OrderByDescending(x => x.PublishedOn).ThenByDescending(x => x.Id).Take(50)
             .ToListAsync(ct);
@@ -222,7 +229,7 @@ public sealed class PortalQueries(GongkaiDbContext db)
 
     /// <summary>A published item's list row by id (linked documents), or null when it is not public.</summary>
     public Task<ItemSummary?> SummaryAsync(long id, CancellationToken ct = default) =>
-        Summaries(db.Items.AsNoTracking().Where(i => i.Id == id && i.Status == ItemStatus.Published)).FirstOrDefaultAsync(ct);
+        Summaries(Items.AsNoTracking().Where(i => i.Id == id && i.Status == ItemStatus.Published)).FirstOrDefaultAsync(ct);
 
     /// <summary>The whole agency hierarchy as light rows (no contact texts), for the platform home and sitemaps.</summary>
     public Task<List<AgencyLink>> AgencyLinksAsync(CancellationToken ct = default) =>
@@ -246,28 +253,28 @@ public sealed class PortalQueries(GongkaiDbContext db)
 
     /// <summary>The newest published items of the given columns (a column and its children), for RSS.</summary>
     public Task<List<ItemSummary>> LatestInColumnsAsync(int agencyId, string agencyCode, IReadOnlyCollection<int> columnIds, int count, CancellationToken ct = default) =>
-        db.Items.AsNoTracking().Where(i => i.AgencyId == agencyId && i.Status == ItemStatus.Published && columnIds.Contains(i.ColumnId))
+        Items.AsNoTracking().Where(i => i.AgencyId == agencyId && i.Status == ItemStatus.Published && columnIds.Contains(i.ColumnId))
             .OrderByDescending(i => i.PublishedOn).ThenByDescending(i => i.Id).Take(count)
             .Select(i => new ItemSummary(i.Id, agencyCode, i.Year, i.Serial, i.IndexNo, i.Title, i.PublishedOn, i.DocNo, i.DocumentKind, i.Validity))
             .ToListAsync(ct);
 
     /// <summary>The summary (内容概述) of published items, for RSS descriptions; keyed by item id.</summary>
     public Task<Dictionary<long, string?>> SummariesAsync(IReadOnlyCollection<long> ids, CancellationToken ct = default) =>
-        db.Items.AsNoTracking().Where(i => ids.Contains(i.Id)).ToDictionaryAsync(i => i.Id, i => i.Summary, ct);
+        Items.AsNoTracking().Where(i => ids.Contains(i.Id)).ToDictionaryAsync(i => i.Id, i => i.Summary, ct);
 
     /// <summary>The highest item id: sitemap chunks are fixed id ranges, so a chunk's URL always means the same rows.</summary>
     public async Task<long> MaxItemIdAsync(CancellationToken ct = default) =>
-        await db.Items.AsNoTracking().MaxAsync(i => (long?)i.Id, ct) ?? 0;
+        await Items.AsNoTracking().MaxAsync(i => (long?)i.Id, ct) ?? 0;
 
     /// <summary>Published items with <paramref name="afterId"/> &lt; Id ≤ <paramref name="upToId"/>, streamed in id order (a primary-key range scan).</summary>
     public IAsyncEnumerable<SitemapEntry> SitemapRangeAsync(long afterId, long upToId) =>
-        db.Items.AsNoTracking().Where(i => i.Id > afterId && i.Id <= upToId && i.Status == ItemStatus.Published).OrderBy(i => i.Id)
+        Items.AsNoTracking().Where(i => i.Id > afterId && i.Id <= upToId && i.Status == ItemStatus.Published).OrderBy(i => i.Id)
             .Select(i => new SitemapEntry(i.Id, i.AgencyId, i.Year, i.Serial, i.UpdatedAt))
             .AsAsyncEnumerable();
 
     /// <summary>Every column's agency and key, streamed, for the pages sitemap.</summary>
     public IAsyncEnumerable<(int AgencyId, string Key)> ColumnKeysAsync() =>
-        db.Columns.AsNoTracking().OrderBy(c => c.AgencyId).ThenBy(c => c.SortOrder)
+        Columns.AsNoTracking().OrderBy(c => c.AgencyId).ThenBy(c => c.SortOrder)
             .Select(c => new { c.AgencyId, c.Key }).AsAsyncEnumerable().Select(c => (c.AgencyId, c.Key));
 
     public Task<string> PlatformNameAsync(CancellationToken ct = default) =>

@@ -15,8 +15,12 @@ namespace Gongkai.Application.Data;
 /// derived context only so that each carries its own migrations (<see cref="SqliteGongkaiDbContext"/>,
 /// <see cref="PostgresGongkaiDbContext"/>); everything else uses this type.
 /// </summary>
-public abstract class GongkaiDbContext(DbContextOptions options) : IdentityDbContext<StaffUser>(options), IDataProtectionKeyContext
+public abstract partial class GongkaiDbContext(DbContextOptions options, AgencyScope agencyScope)
+    : IdentityDbContext<StaffUser>(options), IDataProtectionKeyContext
 {
+    /// <summary>Whose records this context's queries may read; set once per request or command (AgencyScopeFilters.cs).</summary>
+    public AgencyScope AgencyScope { get; } = agencyScope;
+
     public DbSet<PlatformSettings> PlatformSettings => Set<PlatformSettings>();
     public DbSet<Agency> Agencies => Set<Agency>();
     public DbSet<Column> Columns => Set<Column>();
@@ -92,5 +96,6 @@ public abstract class GongkaiDbContext(DbContextOptions options) : IdentityDbCon
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(GongkaiDbContext).Assembly);
+        ApplyAgencyScope(builder);
     }
 }

@@ -81,6 +81,8 @@ public sealed class DemoCounty(
 
     public async Task<DemoResult> LoadAsync(int itemsPerAgency = 80, int seed = 20260101, CancellationToken ct = default)
     {
+        // Only on an empty platform (SetUpAsync refuses otherwise), with no one signed in: builds every agency's records.
+        using var unrestricted = db.AgencyScope.Unrestricted(ScopeOptOut.PlatformSetup);
         var started = System.Diagnostics.Stopwatch.StartNew();
         var rng = new Random(seed);
         var county = await setup.SetUpAsync(new SetupInput(PlatformName, CountyCode, "示例县人民政府", AgencyKind.Government,

@@ -63,6 +63,8 @@ public sealed class PlatformSetupService(
             }
         }
         errors.ThrowIfAny();
+        // The platform is empty and nobody is signed in yet: the first agency and administrator are made outside any scope.
+        using var unrestricted = db.AgencyScope.Unrestricted(ScopeOptOut.PlatformSetup);
         await EnsureRolesAsync();
         // Setup is all or nothing: without an administrator the new agency would be unreachable. One transaction
         // (the agency, its columns, the administrator and their audit entries) is rolled back if any step fails.

@@ -9,7 +9,7 @@ namespace Gongkai.Application.Requests;
 /// <see cref="Corrections"/> and <see cref="Pauses"/> before every step, so the domain validates each transition;
 /// the result is written back field by field. Applicant personal data are encrypted (the *Protected columns).
 /// </summary>
-public sealed class RequestRecord
+public sealed class RequestRecord : Agencies.IAgencyOwned
 {
     public long Id { get; set; }
     public int AgencyId { get; set; }
@@ -215,7 +215,7 @@ public static class AppealLabels
     };
 }
 
-public sealed class RequestAppeal
+public sealed class RequestAppeal : Agencies.IAgencyOwned
 {
     public long Id { get; set; }
     public long RequestId { get; set; }

@@ -1,4 +1,5 @@
 using Gongkai.Application;
+using Gongkai.Application.Agencies;
 using Gongkai.Application.Catalog;
 using Gongkai.Application.Data;
 using Gongkai.Domain.Catalog;
@@ -83,7 +84,7 @@ public static class CatalogApi
         {
             return TypedResults.NotFound();
         }
-        var columnKey = await db.Columns.Where(c => c.Id == item.ColumnId).Select(c => c.Key).FirstAsync(ct);
+        var columnKey = await db.Columns.OutsideAgencyScope(ScopeOptOut.Portal).Where(c => c.Id == item.ColumnId).Select(c => c.Key).FirstAsync(ct);
         return TypedResults.Ok(item.ToDto(code, columnKey));
     }
 

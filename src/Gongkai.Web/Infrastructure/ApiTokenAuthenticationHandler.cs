@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Gongkai.Application.Accounts;
+using Gongkai.Application.Agencies;
 using Gongkai.Application.Data;
 using Gongkai.Application.Platform;
 using Microsoft.AspNetCore.Authentication;
@@ -36,6 +37,8 @@ public sealed class ApiTokenAuthenticationHandler(
         {
             return AuthenticateResult.NoResult();
         }
+        // Nobody is known yet: the token and its account are looked up outside the agency scope.
+        using var unrestricted = db.AgencyScope.Unrestricted(ScopeOptOut.SignIn);
         var token = header["Bearer ".Length..].Trim();
         var hash = Hash(token);
         var row = await db.ApiTokens.FirstOrDefaultAsync(t => t.TokenHash == hash);

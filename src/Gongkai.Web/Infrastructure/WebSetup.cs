@@ -155,6 +155,7 @@ public static class WebSetup
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseMiddleware<AgencyScopeMiddleware>();
         app.UseOutputCache();
         app.UseMiddleware<SetupRedirectMiddleware>();
         app.MapOpenApi("/openapi/{documentName}.json");

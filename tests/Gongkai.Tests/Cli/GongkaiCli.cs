@@ -42,6 +42,7 @@ public static class GongkaiCli
     {
         await using var services = CliContext.BuildServices(database.ConnectionString);
         await using var scope = services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<Gongkai.Application.Agencies.AgencyScope>().ActAsSystem();
         return await query(scope.ServiceProvider.GetRequiredService<GongkaiDbContext>(), scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>());
     }
 

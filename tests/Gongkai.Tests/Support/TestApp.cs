@@ -56,10 +56,15 @@ public sealed class TestApp : IAsyncDisposable
         await Database.DisposeAsync();
     }
 
-    /// <summary>Runs <paramref name="action"/> with a fresh DI scope (a fresh DbContext), like one web request.</summary>
+    /// <summary>
+    /// Runs <paramref name="action"/> with a fresh DI scope (a fresh DbContext), like one web request. The harness arranges
+    /// and inspects every agency's records as the platform itself, like the command line; the use cases still check the
+    /// actor they are given. AgencyScopeTests bind the scope to staff.
+    /// </summary>
     public async Task<T> InScopeAsync<T>(Func<IServiceProvider, Task<T>> action)
     {
         await using var scope = Factory.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<AgencyScope>().ActAsSystem();
         return await action(scope.ServiceProvider);
     }
 

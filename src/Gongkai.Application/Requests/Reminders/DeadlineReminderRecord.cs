@@ -8,7 +8,7 @@ namespace Gongkai.Application.Requests.Reminders;
 /// sending, and the node whose insert fails knows another one took that (agency, day), so several nodes on one
 /// database send each reminder once.
 /// </summary>
-public sealed class DeadlineReminderRecord
+public sealed class DeadlineReminderRecord : Agencies.IAgencyOwned
 {
     public int AgencyId { get; set; }
 

@@ -3,6 +3,7 @@ using System.Net.Mail;
 using System.Net.Sockets;
 using System.Text;
 using Gongkai.Application.Accounts;
+using Gongkai.Application.Agencies;
 using Gongkai.Application.Audit;
 using Gongkai.Application.Calendar;
 using Gongkai.Application.Data;
@@ -91,6 +92,8 @@ public sealed class DeadlineReminderService(
         List<AgencyDeadlineCount> due;
         await using (var scope = scopes.CreateAsyncScope())
         {
+            // Runs for every agency with no one signed in: outside the agency scope, by name.
+            using var unrestricted = scope.ServiceProvider.GetRequiredService<AgencyScope>().Unrestricted(ScopeOptOut.BackgroundJob);
             var calendar = await scope.ServiceProvider.GetRequiredService<WorkingDayCalendarProvider>().CurrentAsync(ct);
             if (!calendar.Covers(now.Year))
             {
@@ -131,6 +134,7 @@ public sealed class DeadlineReminderService(
         await using var scope = scopes.CreateAsyncScope();
         var sp = scope.ServiceProvider;
         var db = sp.GetRequiredService<GongkaiDbContext>();
+        using var unrestricted = db.AgencyScope.Unrestricted(ScopeOptOut.BackgroundJob);
         var system = StaffContext.System(agencyId);
         // The dashboard query itself: the e-mail lists exactly what 期限预警 shows for this agency.
         var dashboard = await sp.GetRequiredService<RequestQueries>().DeadlinesAsync(system, agencyId, ct);

@@ -1,4 +1,5 @@
 using Gongkai.Application;
+using Gongkai.Application.Agencies;
 using Gongkai.Application.Catalog;
 using Gongkai.Application.Requests;
 using Gongkai.Web.Infrastructure;
@@ -13,6 +14,7 @@ namespace Gongkai.Web.Pages.Portal.Apply;
 /// rate limited per address. On success the receipt with tracking code and secret is rendered directly (never put in a URL).
 /// </summary>
 [EnableRateLimiting("apply")]
+[OutsideAgencyScope(ScopeOptOut.Applicant)]
 public sealed class IndexModel(RequestService requests, PortalQueries portal, UploadLimits limits) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string AgencyCode { get; set; } = "";

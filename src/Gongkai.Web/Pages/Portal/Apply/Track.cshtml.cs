@@ -1,6 +1,8 @@
 using Gongkai.Application;
+using Gongkai.Application.Agencies;
 using Gongkai.Application.Data;
 using Gongkai.Application.Requests;
+using Gongkai.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
@@ -10,6 +12,7 @@ namespace Gongkai.Web.Pages.Portal.Apply;
 
 /// <summary>Public tracking by code plus secret (POST, so the secret never lands in a URL or log). No personal data is shown.</summary>
 [EnableRateLimiting("track")]
+[OutsideAgencyScope(ScopeOptOut.Applicant)]
 public sealed class TrackModel(RequestQueries queries, RequestService requests, GongkaiDbContext db) : PageModel
 {
     [BindProperty] public string? Code { get; set; }

@@ -108,8 +108,8 @@ public sealed class EditModel(ItemService items, GongkaiDbContext db, CurrentSta
 
     private async Task<ItemForm> FromItemAsync(Item i)
     {
-        var replacedBy = i.ReplacedById is { } r ? await db.Items.Where(x => x.Id == r).Select(x => x.IndexNo).FirstOrDefaultAsync() : null;
-        var interprets = i.InterpretsId is { } t ? await db.Items.Where(x => x.Id == t).Select(x => x.IndexNo).FirstOrDefaultAsync() : null;
+        var replacedBy = await items.LinkedIndexNoAsync(i.ReplacedById);
+        var interprets = await items.LinkedIndexNoAsync(i.InterpretsId);
         return new ItemForm
         {
             ColumnId = i.ColumnId, Title = i.Title, PublishingOrg = i.PublishingOrg, WrittenOn = i.WrittenOn, FormedOn = i.FormedOn, DocNo = i.DocNo,
