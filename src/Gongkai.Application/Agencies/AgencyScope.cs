@@ -22,6 +22,9 @@ public enum ScopeOptOut
 
     /// <summary>Work done by the platform for every agency: deadline reminders, recomputing deadlines after a calendar change.</summary>
     BackgroundJob,
+
+    /// <summary>Verifying the audit log's hash chain, which runs through every agency's entries in one sequence.</summary>
+    AuditVerification,
 }
 
 /// <summary>

@@ -1,3 +1,4 @@
+using Gongkai.Application.Agencies;
 using Gongkai.Application.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -25,7 +26,7 @@ public static class AuditChainVerifier
         var head = await db.AuditChainHeads.AsNoTracking().SingleAsync(h => h.Id == AuditChainHead.SingletonId, ct);
         var (seq, hash) = (0L, AuditChain.Genesis);
         // The verifier sees every agency's entries: the chain runs across the whole platform.
-        await foreach (var entry in db.AuditEntries.IgnoreQueryFilters().AsNoTracking().OrderBy(e => e.Seq).AsAsyncEnumerable().WithCancellation(ct))
+        await foreach (var entry in db.AuditEntries.OutsideAgencyScope(ScopeOptOut.AuditVerification).AsNoTracking().OrderBy(e => e.Seq).AsAsyncEnumerable().WithCancellation(ct))
         {
             if (entry.Seq != seq + 1)
             {

@@ -29,6 +29,8 @@ public static class AgencyScopeFilters
         typeof(Platform.PlatformSettings),
         typeof(AnswerTemplate),
         typeof(CalendarOverrideRow),
+        // One row: the audit chain's head (sequence and hash), shared by every agency's entries.
+        typeof(Audit.AuditChainHead),
         typeof(DataProtectionKey),
         typeof(IdentityRole),
         typeof(IdentityRoleClaim<string>),

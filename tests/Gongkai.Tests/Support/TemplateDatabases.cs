@@ -1,3 +1,4 @@
+using Gongkai.Application.Agencies;
 using Gongkai.Application.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -81,6 +82,7 @@ internal static class TemplateDatabases
     {
         var services = new ServiceCollection();
         services.AddGongkaiDbContext(connectionString);
+        services.AddGongkaiAgencyScope();
         await using var provider = services.BuildServiceProvider();
         await using var scope = provider.CreateAsyncScope();
         await SchemaInitializer.EnsureSchemaAsync(scope.ServiceProvider.GetRequiredService<GongkaiDbContext>());
