@@ -1,4 +1,3 @@
-using System.Security.Cryptography.X509Certificates;
 using Gongkai.Application.Agencies;
 using Gongkai.Application.Audit;
 using Gongkai.Application.Calendar;
@@ -16,8 +15,11 @@ namespace Gongkai.Application;
 
 public static class ServiceCollectionExtensions
 {
-    /// <summary>Registers storage and the use cases. The connection string <c>Gongkai</c> picks SQLite or PostgreSQL.</summary>
-    public static IServiceCollection AddGongkai(this IServiceCollection services, IConfiguration configuration)
+    /// <summary>
+    /// Registers storage and the use cases. The connection string <c>Gongkai</c> picks SQLite or PostgreSQL;
+    /// <paramref name="production"/> decides whether an unprotected key ring is refused (<see cref="KeyRingProtection"/>).
+    /// </summary>
+    public static IServiceCollection AddGongkai(this IServiceCollection services, IConfiguration configuration, bool production = false)
     {
         var cs = configuration.GetConnectionString("Gongkai");
         services.AddGongkaiDbContext(cs);
@@ -27,14 +29,11 @@ public static class ServiceCollectionExtensions
         var dataProtection = services.AddDataProtection()
             .SetApplicationName("Gongkai")
             .PersistKeysToDbContext<GongkaiDbContext>();
-        // The keys sit next to the applicants' encrypted ID numbers; a certificate kept outside the database (its .pfx on
-        // each node) encrypts them, so a stolen dump or backup alone decrypts nothing. Without it the keys are stored in
-        // the clear and Data Protection warns at start-up.
-        if (configuration["DataProtection:CertificatePath"] is { Length: > 0 } certificatePath)
-        {
-            var certificate = X509CertificateLoader.LoadPkcs12FromFile(certificatePath, configuration["DataProtection:CertificatePassword"]);
-            dataProtection.ProtectKeysWithCertificate(certificate).UnprotectKeysWithAnyCertificate(certificate);
-        }
+        // The keys sit next to the applicants' encrypted ID numbers; a certificate kept outside the database encrypts them,
+        // so a stolen dump or backup alone decrypts nothing.
+        var keyRing = KeyRingProtection.Resolve(configuration, string.IsNullOrWhiteSpace(cs) ? DatabaseSetup.DefaultSqlite : cs, production);
+        keyRing.Apply(dataProtection, configuration);
+        services.AddSingleton(keyRing);
         services.AddSingleton<IClock>(SystemClock.Instance);
         services.AddSingleton<PlatformClock>();
         services.AddSingleton<BodySanitizer>();

@@ -42,13 +42,16 @@ internal sealed class CliContext(TextWriter stdout, TextWriter stderr)
     /// <summary>The Application services the web host uses, with Identity's stores (same password rules as the web host).</summary>
     public static ServiceProvider BuildServices(string connectionString)
     {
+        // Settings such as DataProtection__CertificatePath come from the environment, as for the web host; the connection
+        // string is the one this command was given.
         var configuration = new ConfigurationBuilder()
+            .AddEnvironmentVariables()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Gongkai"] = connectionString })
             .Build();
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton<IConfiguration>(configuration);
-        services.AddGongkai(configuration);
+        services.AddGongkai(configuration, production: IsProduction());
         services.AddIdentityCore<StaffUser>(o =>
             {
                 o.Password.RequiredLength = 10;
@@ -59,6 +62,11 @@ internal sealed class CliContext(TextWriter stdout, TextWriter stderr)
             .AddEntityFrameworkStores<GongkaiDbContext>();
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }
+
+    /// <summary>Like a host: Production unless DOTNET_ENVIRONMENT or ASPNETCORE_ENVIRONMENT names another environment.</summary>
+    private static bool IsProduction() =>
+        (Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT") ?? Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT") ?? "Production")
+            .Equals("Production", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// Runs a command body in its own scope and turns failures into a Chinese message on stderr and a non-zero exit code.

@@ -21,7 +21,7 @@ public static class WebSetup
     public static void AddGongkaiWeb(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddGongkai(builder.Configuration);
+        services.AddGongkai(builder.Configuration, production: builder.Environment.IsProduction());
         services.AddIdentity<StaffUser, IdentityRole>(o =>
             {
                 o.Password.RequiredLength = 10;
@@ -133,6 +133,16 @@ public static class WebSetup
         var db = scope.ServiceProvider.GetRequiredService<GongkaiDbContext>();
         await SchemaInitializer.EnsureSchemaAsync(db);
         await scope.ServiceProvider.GetRequiredService<PlatformSetupService>().EnsureRolesAsync();
+        var keyRing = app.Services.GetRequiredService<KeyRingProtection>();
+        var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Gongkai.DataProtection");
+        if (keyRing.Mode == KeyRingProtectionMode.Unprotected && app.Environment.IsProduction())
+        {
+            log.LogWarning("DataProtection:AllowUnprotectedKeys is set: the key ring that decrypts applicants' personal data is stored unencrypted in the database.");
+        }
+        else if (keyRing.Mode == KeyRingProtectionMode.GeneratedCertificate)
+        {
+            log.LogInformation("The key ring is encrypted with the certificate {Path}; back it up with the database, but not in the same place.", keyRing.CertificatePath);
+        }
     }
 
     public static void UseGongkaiWeb(this WebApplication app)

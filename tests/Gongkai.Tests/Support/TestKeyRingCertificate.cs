@@ -1,0 +1,31 @@
+using System.Runtime.CompilerServices;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+
+namespace Gongkai.Tests.Support;
+
+/// <summary>
+/// The test hosts run in Production, where the platform refuses an unprotected key ring on PostgreSQL. Like an operator,
+/// the test run configures one certificate for every host and every CLI command it starts (through the environment, which
+/// both read), so data encrypted by one decrypts in another, as on a real platform.
+/// </summary>
+internal static class TestKeyRingCertificate
+{
+    public const string Password = "test-key-ring";
+
+    public static string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"gongkai-test-keyring-{Environment.ProcessId}.pfx");
+
+    [ModuleInitializer]
+    internal static void Configure()
+    {
+        using (var rsa = RSA.Create(2048))
+        {
+            var request = new CertificateRequest("CN=Gongkai test key ring", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+            using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
+            File.WriteAllBytes(Path, certificate.Export(X509ContentType.Pfx, Password));
+        }
+        Environment.SetEnvironmentVariable("DataProtection__CertificatePath", Path);
+        Environment.SetEnvironmentVariable("DataProtection__CertificatePassword", Password);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => File.Delete(Path);
+    }
+}
