@@ -70,7 +70,8 @@ fi
 echo "== 启动应用"
 APP_PORT="$(free_port)"
 # appsettings.json binds Kestrel to [::]:5000, which overrides --urls: pin the endpoint to loopback explicitly.
-ConnectionStrings__Gongkai="$CS" ASPNETCORE_ENVIRONMENT=Production Kestrel__Endpoints__Http__Url="http://127.0.0.1:$APP_PORT" \
+# A throw-away benchmark database: its key ring need not be encrypted.
+DataProtection__AllowUnprotectedKeys=true ConnectionStrings__Gongkai="$CS" ASPNETCORE_ENVIRONMENT=Production Kestrel__Endpoints__Http__Url="http://127.0.0.1:$APP_PORT" \
   dotnet run -c Release --no-build --project src/Gongkai.Web --urls "http://127.0.0.1:$APP_PORT" >"$OUT/app-$DB.log" 2>&1 &
 PIDS+=($!)
 APP="http://127.0.0.1:$APP_PORT"
