@@ -14,7 +14,7 @@ public sealed record StaffUserRow(string Id, string UserName, string DisplayName
 
 /// <summary>Staff accounts and their API tokens.</summary>
 public sealed class AccountService(
-    GongkaiDbContext db, UserManager<StaffUser> users, PlatformSetupService setup, AgencyAccess access, AuditLog audit, PlatformClock clock)
+    GongkaiDbContext db, UserManager<StaffUser> users, PlatformSetupService setup, AgencyAccess access, AuditLog audit, PlatformClock clock, LoginThrottle throttle)
 {
     public const string TokenPrefix = "gk_";
 
@@ -55,6 +55,22 @@ public sealed class AccountService(
         audit.Record(actor, "user.create", "StaffUser", user.Id, $"{user.UserName}：{string.Join("、", roles.Select(StaffRole.Label))}", agencyId);
         await db.SaveChangesAsync(ct);
         return user;
+    }
+
+    /// <summary>An agency admin unlocks an account of their agency locked after many failed sign-ins, and forgets the failures.</summary>
+    public async Task UnlockAsync(StaffContext actor, string userId, CancellationToken ct = default)
+    {
+        var user = await users.FindByIdAsync(userId) ?? throw new NotFoundException("找不到该账号，或您无权查看。");
+        await access.EnsureWritableAsync(actor, user.AgencyId, ct);
+        if (!actor.IsAgencyAdmin)
+        {
+            throw new ForbiddenException("只有单位管理员可以解除账号锁定。");
+        }
+        await users.SetLockoutEndDateAsync(user, null);
+        await users.ResetAccessFailedCountAsync(user);
+        await throttle.ResetAsync(LoginThrottle.UserKey(user.UserName ?? ""), ct);
+        audit.Record(actor, "user.unlock", "StaffUser", user.Id, user.UserName, user.AgencyId);
+        await db.SaveChangesAsync(ct);
     }
 
     /// <summary>Creates an API token for the actor; the plaintext is returned once and never stored.</summary>

@@ -31,6 +31,8 @@ public static class AgencyScopeFilters
         typeof(CalendarOverrideRow),
         // One row: the audit chain's head (sequence and hash), shared by every agency's entries.
         typeof(Audit.AuditChainHead),
+        // Failed sign-ins by typed name or client address, before anyone is known.
+        typeof(Accounts.LoginFailure),
         typeof(DataProtectionKey),
         typeof(IdentityRole),
         typeof(IdentityRoleClaim<string>),

@@ -31,6 +31,7 @@ public abstract partial class GongkaiDbContext(DbContextOptions options, AgencyS
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<LoginFailure> LoginFailures => Set<LoginFailure>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     // 依申请公开 (issue 3).

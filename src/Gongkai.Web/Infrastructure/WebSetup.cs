@@ -26,8 +26,8 @@ public static class WebSetup
             {
                 o.Password.RequiredLength = 10;
                 o.Password.RequireNonAlphanumeric = false;
-                o.Lockout.MaxFailedAccessAttempts = 5;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                // Failed sign-ins are slowed down and, after many, locked by LoginThrottle (the login page), not by
+                // Identity's five-strikes lockout, which anyone could use to lock a clerk out.
                 o.User.RequireUniqueEmail = false;
             })
             .AddEntityFrameworkStores<GongkaiDbContext>()

@@ -59,6 +59,15 @@ internal sealed class AuditChainHeadConfiguration : IEntityTypeConfiguration<Aud
     }
 }
 
+internal sealed class LoginFailureConfiguration : IEntityTypeConfiguration<LoginFailure>
+{
+    public void Configure(EntityTypeBuilder<LoginFailure> b)
+    {
+        b.HasKey(f => f.Key);
+        b.Property(f => f.Key).HasMaxLength(300);
+    }
+}
+
 internal sealed class ApiTokenConfiguration : IEntityTypeConfiguration<ApiToken>
 {
     public void Configure(EntityTypeBuilder<ApiToken> b)

@@ -9,13 +9,16 @@ using Microsoft.AspNetCore.RateLimiting;
 namespace Gongkai.Web.Pages.Staff;
 
 [EnableRateLimiting("login")]
-public sealed class LoginModel(SignInManager<StaffUser> signIn, UserManager<StaffUser> users, AuditLog audit, GongkaiDbContext db) : PageModel
+public sealed class LoginModel(SignInManager<StaffUser> signIn, UserManager<StaffUser> users, LoginThrottle throttle, AuditLog audit, GongkaiDbContext db) : PageModel
 {
-    [BindProperty]
-    public string UserName { get; set; } = "";
+    /// <summary>One message for a wrong name, a wrong password and a locked account: none of them reveals that a name exists.</summary>
+    public const string FailureMessage = "用户名或密码错误。连续多次失败后需等待一段时间才能再试；账号被锁定时请联系单位管理员解除。";
 
     [BindProperty]
-    public string Password { get; set; } = "";
+    public string? UserName { get; set; }
+
+    [BindProperty]
+    public string? Password { get; set; }
 
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
@@ -24,18 +27,44 @@ public sealed class LoginModel(SignInManager<StaffUser> signIn, UserManager<Staf
     {
     }
 
-    public async Task<IActionResult> OnPostAsync()
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var result = await signIn.PasswordSignInAsync(UserName.Trim(), Password, isPersistent: false, lockoutOnFailure: true);
-        var user = await users.FindByNameAsync(UserName.Trim());
-        var actor = new StaffContext(user?.Id ?? "-", UserName.Trim(), user?.AgencyId ?? 0, new HashSet<string>(), HttpContext.Connection.RemoteIpAddress?.ToString());
+        var name = (UserName ?? "").Trim();
+        if (name.Length == 0 || string.IsNullOrEmpty(Password))
+        {
+            ModelState.AddModelError("", "请填写用户名和密码。");
+            return Page();
+        }
+        var ip = HttpContext.Connection.RemoteIpAddress?.ToString();
+        var userKey = LoginThrottle.UserKey(name.Length > 256 ? name[..256] : name);
+        var clientKey = LoginThrottle.ClientKey(ip);
+        if (await throttle.WaitAsync(userKey, clientKey, ct) is { TotalSeconds: > 0 } wait)
+        {
+            var seconds = (int)Math.Ceiling(wait.TotalSeconds);
+            Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            ModelState.AddModelError("", $"登录尝试过于频繁，请 {(seconds < 60 ? $"{seconds} 秒" : $"{(seconds + 59) / 60} 分钟")}后再试。");
+            return Page();
+        }
+        // Identity's own lockout would let anyone lock a clerk out with five wrong passwords; LoginThrottle slows guessing instead.
+        var result = await signIn.PasswordSignInAsync(name, Password, isPersistent: false, lockoutOnFailure: false);
+        var user = await users.FindByNameAsync(name);
+        var actor = new StaffContext(user?.Id ?? "-", name, user?.AgencyId ?? 0, new HashSet<string>(), ip);
         audit.Record(actor, result.Succeeded ? "login" : "login.failed", "StaffUser", user?.Id, result.IsLockedOut ? "账号已锁定" : null, user?.AgencyId);
-        await db.SaveChangesAsync();
+        await db.SaveChangesAsync(ct);
         if (result.Succeeded)
         {
+            await throttle.ResetAsync(userKey, ct);
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/staff");
         }
-        ModelState.AddModelError("", result.IsLockedOut ? "登录失败次数过多，账号已暂时锁定，请15分钟后再试。" : "用户名或密码错误。");
+        var failures = await throttle.RecordFailureAsync(userKey, clientKey, ct);
+        if (user is not null && failures >= LoginThrottle.LockAfter && !result.IsLockedOut)
+        {
+            await users.SetLockoutEnabledAsync(user, true);
+            await users.SetLockoutEndDateAsync(user, DateTimeOffset.MaxValue);
+            audit.Record(actor, "user.lock", "StaffUser", user.Id, $"连续 {failures} 次登录失败，账号锁定，需管理员解除", user.AgencyId);
+            await db.SaveChangesAsync(ct);
+        }
+        ModelState.AddModelError("", FailureMessage);
         return Page();
     }
 }

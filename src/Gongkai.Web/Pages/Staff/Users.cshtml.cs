@@ -35,6 +35,21 @@ public sealed class UsersModel(AccountService accounts, CurrentStaff staff) : Pa
         return Page();
     }
 
+    public async Task<IActionResult> OnPostUnlockAsync(string userId)
+    {
+        try
+        {
+            await accounts.UnlockAsync(staff.Context, userId, HttpContext.RequestAborted);
+            Message = "账号已解除锁定。";
+        }
+        catch (Exception ex) when (ex is NotFoundException or ForbiddenException)
+        {
+            ModelState.AddModelError("", ex.Message);
+        }
+        await LoadAsync();
+        return Page();
+    }
+
     private async Task LoadAsync()
     {
         var actor = staff.Context;

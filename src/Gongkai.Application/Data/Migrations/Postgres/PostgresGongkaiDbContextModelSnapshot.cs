@@ -64,6 +64,23 @@ namespace Gongkai.Application.Data.Migrations.Postgres
                     b.ToTable("ApiTokens");
                 });
 
+            modelBuilder.Entity("Gongkai.Application.Accounts.LoginFailure", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("LastFailureAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("LoginFailures");
+                });
+
             modelBuilder.Entity("Gongkai.Application.Accounts.StaffUser", b =>
                 {
                     b.Property<string>("Id")

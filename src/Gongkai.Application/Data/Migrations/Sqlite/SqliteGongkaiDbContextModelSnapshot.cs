@@ -57,6 +57,23 @@ namespace Gongkai.Application.Data.Migrations.Sqlite
                     b.ToTable("ApiTokens");
                 });
 
+            modelBuilder.Entity("Gongkai.Application.Accounts.LoginFailure", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("LastFailureAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("LoginFailures");
+                });
+
             modelBuilder.Entity("Gongkai.Application.Accounts.StaffUser", b =>
                 {
                     b.Property<string>("Id")

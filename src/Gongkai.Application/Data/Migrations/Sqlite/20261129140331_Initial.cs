@@ -193,6 +193,19 @@ namespace Gongkai.Application.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "LoginFailures",
+                columns: table => new
+                {
+                    Key = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Failures = table.Column<int>(type: "INTEGER", nullable: false),
+                    LastFailureAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LoginFailures", x => x.Key);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "PlatformSettings",
                 columns: table => new
                 {
@@ -1014,6 +1027,9 @@ namespace Gongkai.Application.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "ItemRevisions");
+
+            migrationBuilder.DropTable(
+                name: "LoginFailures");
 
             migrationBuilder.DropTable(
                 name: "PlatformSettings");

@@ -194,6 +194,19 @@ namespace Gongkai.Application.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "LoginFailures",
+                columns: table => new
+                {
+                    Key = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Failures = table.Column<int>(type: "integer", nullable: false),
+                    LastFailureAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LoginFailures", x => x.Key);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "PlatformSettings",
                 columns: table => new
                 {
@@ -1015,6 +1028,9 @@ namespace Gongkai.Application.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "ItemRevisions");
+
+            migrationBuilder.DropTable(
+                name: "LoginFailures");
 
             migrationBuilder.DropTable(
                 name: "PlatformSettings");

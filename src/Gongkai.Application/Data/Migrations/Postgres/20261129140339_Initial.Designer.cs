@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Gongkai.Application.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresGongkaiDbContext))]
-    [Migration("20261129134158_Initial")]
+    [Migration("20261129140339_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -65,6 +65,23 @@ namespace Gongkai.Application.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("ApiTokens");
+                });
+
+            modelBuilder.Entity("Gongkai.Application.Accounts.LoginFailure", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("LastFailureAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("LoginFailures");
                 });
 
             modelBuilder.Entity("Gongkai.Application.Accounts.StaffUser", b =>

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Gongkai.Application.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteGongkaiDbContext))]
-    [Migration("20261129134148_Initial")]
+    [Migration("20261129140331_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -58,6 +58,23 @@ namespace Gongkai.Application.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("ApiTokens");
+                });
+
+            modelBuilder.Entity("Gongkai.Application.Accounts.LoginFailure", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("LastFailureAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("LoginFailures");
                 });
 
             modelBuilder.Entity("Gongkai.Application.Accounts.StaffUser", b =>
