@@ -4,6 +4,7 @@ using Gongkai.Application.Audit;
 using Gongkai.Application.Calendar;
 using Gongkai.Application.Catalog;
 using Gongkai.Application.Data;
+using Gongkai.Application.Operations;
 using Gongkai.Application.Platform;
 using Gongkai.Application.Requests;
 using Microsoft.AspNetCore.DataProtection;
@@ -19,7 +20,7 @@ public static class ServiceCollectionExtensions
     /// <summary>Registers storage and the use cases. The connection string <c>Gongkai</c> picks SQLite or PostgreSQL.</summary>
     public static IServiceCollection AddGongkai(this IServiceCollection services, IConfiguration configuration)
     {
-        var cs = configuration.GetConnectionString("Gongkai");
+        var cs = DataDirectory.ConnectionString(configuration);
         services.AddGongkaiDbContext(cs);
         // One key ring in the database and one application name for every host: cookies issued by one web node are read by
         // the others, and applicant personal data encrypted by the CLI or any node decrypt everywhere. Without the name the
@@ -63,6 +64,7 @@ public static class ServiceCollectionExtensions
         // Deadline reminders by e-mail where SMTP is configured; the web host runs the service (WebSetup).
         services.AddSingleton(Requests.Reminders.DeadlineReminderOptions.FromConfiguration(configuration));
         services.AddSingleton<Requests.Reminders.DeadlineReminderService>();
+        services.AddGongkaiBackgroundWork(configuration);
         return services;
     }
 }

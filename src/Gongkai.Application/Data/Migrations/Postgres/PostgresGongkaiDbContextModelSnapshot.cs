@@ -562,6 +562,25 @@ namespace Gongkai.Application.Data.Migrations.Postgres
                     b.ToTable("ItemRevisions");
                 });
 
+            modelBuilder.Entity("Gongkai.Application.Operations.Lease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("Leases");
+                });
+
             modelBuilder.Entity("Gongkai.Application.Platform.PlatformSettings", b =>
                 {
                     b.Property<int>("Id")

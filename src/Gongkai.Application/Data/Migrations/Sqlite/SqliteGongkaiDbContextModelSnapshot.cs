@@ -545,6 +545,25 @@ namespace Gongkai.Application.Data.Migrations.Sqlite
                     b.ToTable("ItemRevisions");
                 });
 
+            modelBuilder.Entity("Gongkai.Application.Operations.Lease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("Leases");
+                });
+
             modelBuilder.Entity("Gongkai.Application.Platform.PlatformSettings", b =>
                 {
                     b.Property<int>("Id")

@@ -24,7 +24,7 @@ public sealed class IndexModel(CalendarService service, WorkingDayCalendarProvid
         try
         {
             await service.AddAsync(staff.Context, date, kind, source, HttpContext.RequestAborted);
-            Message = "已保存，新的日历版本即时生效。";
+            Message = "已保存，新的日历版本即时生效；进行中申请的答复期限随后在后台重新计算（通常几秒钟内完成）。";
         }
         catch (ValidationException ex)
         {
@@ -40,7 +40,7 @@ public sealed class IndexModel(CalendarService service, WorkingDayCalendarProvid
         try
         {
             var rows = await service.AddNoticeAsync(staff.Context, notice, source, HttpContext.RequestAborted);
-            Message = $"已按通知录入 {rows.Count} 天，新的日历版本即时生效。";
+            Message = $"已按通知录入 {rows.Count} 天，新的日历版本即时生效；进行中申请的答复期限随后在后台重新计算（通常几秒钟内完成）。";
         }
         catch (ValidationException ex)
         {
@@ -58,7 +58,7 @@ public sealed class IndexModel(CalendarService service, WorkingDayCalendarProvid
         try
         {
             await service.RemoveAsync(staff.Context, id, HttpContext.RequestAborted);
-            Message = "已撤销。";
+            Message = "已撤销；进行中申请的答复期限随后在后台重新计算（通常几秒钟内完成）。";
         }
         catch (ValidationException ex)
         {

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Gongkai.Application.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteGongkaiDbContext))]
-    [Migration("20261123141510_Initial")]
+    [Migration("20261129130725_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -546,6 +546,25 @@ namespace Gongkai.Application.Data.Migrations.Sqlite
                     b.HasIndex("ItemId", "Version");
 
                     b.ToTable("ItemRevisions");
+                });
+
+            modelBuilder.Entity("Gongkai.Application.Operations.Lease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("Leases");
                 });
 
             modelBuilder.Entity("Gongkai.Application.Platform.PlatformSettings", b =>

@@ -178,6 +178,19 @@ namespace Gongkai.Application.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "Leases",
+                columns: table => new
+                {
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Holder = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Leases", x => x.Name);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "PlatformSettings",
                 columns: table => new
                 {
@@ -985,6 +998,9 @@ namespace Gongkai.Application.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "ItemRevisions");
+
+            migrationBuilder.DropTable(
+                name: "Leases");
 
             migrationBuilder.DropTable(
                 name: "PlatformSettings");

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Gongkai.Application.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresGongkaiDbContext))]
-    [Migration("20261123141513_Initial")]
+    [Migration("20261129130924_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -563,6 +563,25 @@ namespace Gongkai.Application.Data.Migrations.Postgres
                     b.HasIndex("ItemId", "Version");
 
                     b.ToTable("ItemRevisions");
+                });
+
+            modelBuilder.Entity("Gongkai.Application.Operations.Lease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("Leases");
                 });
 
             modelBuilder.Entity("Gongkai.Application.Platform.PlatformSettings", b =>
