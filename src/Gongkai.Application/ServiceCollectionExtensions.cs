@@ -20,7 +20,7 @@ public static class ServiceCollectionExtensions
     /// <summary>Registers storage and the use cases. The connection string <c>Gongkai</c> picks SQLite or PostgreSQL.</summary>
     public static IServiceCollection AddGongkai(this IServiceCollection services, IConfiguration configuration)
     {
-        var cs = DataDirectory.ConnectionString(configuration);
+        var cs = DataDirectory.ConnectionString(configuration, createDirectory: true);
         services.AddGongkaiDbContext(cs);
         // One key ring in the database and one application name for every host: cookies issued by one web node are read by
         // the others, and applicant personal data encrypted by the CLI or any node decrypt everywhere. Without the name the

@@ -29,15 +29,18 @@ internal sealed class CliContext(TextWriter stdout, TextWriter stderr)
         Recursive = true,
     };
 
-    /// <summary>--connection, else the environment as the web host reads it (connection string, then data directory).</summary>
-    public string ConnectionString(ParseResult parse)
+    /// <summary>
+    /// --connection, else the environment as the web host reads it (connection string, then data directory). Only the
+    /// default data directory is ever created, and only by commands that may create the database.
+    /// </summary>
+    public string ConnectionString(ParseResult parse, bool createDataDirectory = false)
     {
         var fromOption = parse.GetValue(Connection);
         if (!string.IsNullOrWhiteSpace(fromOption))
         {
             return fromOption;
         }
-        return DataDirectory.ConnectionString(new ConfigurationBuilder().AddEnvironmentVariables().Build());
+        return DataDirectory.ConnectionString(new ConfigurationBuilder().AddEnvironmentVariables().Build(), createDataDirectory);
     }
 
     /// <summary>The Application services the web host uses, with Identity's stores (same password rules as the web host).</summary>
@@ -69,7 +72,7 @@ internal sealed class CliContext(TextWriter stdout, TextWriter stderr)
         var cs = ConnectionString(parse);
         return GuardAsync(cs, async () =>
         {
-            await using var services = BuildServices(cs);
+            await using var services = BuildServices(ConnectionString(parse, createDataDirectory: true));
             await using var scope = services.CreateAsyncScope();
             return await body(scope.ServiceProvider, ct);
         });

@@ -42,11 +42,26 @@ public static class DataDirectory
         return Path.Combine(start, "data");
     }
 
-    /// <summary>The SQLite connection string for <c>gongkai.db</c> in the data directory.</summary>
-    public static string DefaultConnectionString(IConfiguration? configuration = null, string? currentDirectory = null) =>
-        new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder { DataSource = Path.Combine(Resolve(configuration, currentDirectory), FileName) }.ConnectionString;
+    /// <summary>
+    /// The SQLite connection string for <c>gongkai.db</c> in the data directory; <paramref name="createDirectory"/> creates
+    /// the directory (hosts that may create the database do, read-only commands do not).
+    /// </summary>
+    public static string DefaultConnectionString(IConfiguration? configuration = null, string? currentDirectory = null, bool createDirectory = false)
+    {
+        var directory = Resolve(configuration, currentDirectory);
+        if (createDirectory)
+        {
+            Directory.CreateDirectory(directory);
+        }
+        return new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder { DataSource = Path.Combine(directory, FileName) }.ConnectionString;
+    }
 
-    /// <summary><c>ConnectionStrings:Gongkai</c> when set, else <see cref="DefaultConnectionString"/>.</summary>
-    public static string ConnectionString(IConfiguration configuration) =>
-        configuration.GetConnectionString("Gongkai") is { Length: > 0 } cs && !string.IsNullOrWhiteSpace(cs) ? cs : DefaultConnectionString(configuration);
+    /// <summary>
+    /// <c>ConnectionStrings:Gongkai</c> when set (used as given: a path into a missing directory is an error when opened,
+    /// never a new directory), else <see cref="DefaultConnectionString"/>.
+    /// </summary>
+    public static string ConnectionString(IConfiguration configuration, bool createDirectory = false) =>
+        configuration.GetConnectionString("Gongkai") is { Length: > 0 } cs && !string.IsNullOrWhiteSpace(cs)
+            ? cs
+            : DefaultConnectionString(configuration, createDirectory: createDirectory);
 }

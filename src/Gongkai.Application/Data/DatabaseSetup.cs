@@ -38,18 +38,4 @@ public static class DatabaseSetup
             options.UseSqlite(cs);
         }
     }
-
-    /// <summary>
-    /// Creates the SQLite file's directory. Only the paths that create a database call this (schema initialisation);
-    /// opening a database never creates a directory, so a mistyped path is an error rather than a new, empty database.
-    /// </summary>
-    public static void EnsureSqliteDirectory(string cs)
-    {
-        var builder = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(cs);
-        var dir = Path.GetDirectoryName(builder.DataSource);
-        if (!string.IsNullOrEmpty(dir) && builder.DataSource != ":memory:")
-        {
-            Directory.CreateDirectory(dir);
-        }
-    }
 }

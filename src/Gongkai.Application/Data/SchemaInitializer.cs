@@ -11,10 +11,6 @@ public static class SchemaInitializer
 {
     public static async Task EnsureSchemaAsync(GongkaiDbContext db, CancellationToken ct = default)
     {
-        if (!db.IsPostgres && db.Database.GetConnectionString() is { } cs)
-        {
-            DatabaseSetup.EnsureSqliteDirectory(cs);
-        }
         await db.Database.MigrateAsync(ct);
         if (!db.IsPostgres)
         {

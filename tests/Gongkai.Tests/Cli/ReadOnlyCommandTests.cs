@@ -6,7 +6,7 @@ using Npgsql;
 
 namespace Gongkai.Tests.Cli;
 
-/// <summary><c>gongkai calendar …</c> only reads: it never creates a directory, a file, a schema or a row.</summary>
+/// <summary><c>gongkai calendar …</c> only reads: it never creates a directory, a file, a schema or a row. No command creates a directory a connection string names.</summary>
 public sealed class ReadOnlyCommandTests(PostgresServer postgres)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -23,6 +23,20 @@ public sealed class ReadOnlyCommandTests(PostgresServer postgres)
         Assert.Equal("", result.Out);
         Assert.StartsWith($"错误：数据库文件不存在：{Path.Combine(missing, "gongkai.db")}", result.Error, StringComparison.Ordinal);
         Assert.Contains("gongkai db init", result.Error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(missing));
+        Directory.Delete(parent);
+    }
+
+    [Fact]
+    public async Task AnyCommand_WithAConnectionStringIntoAMissingDirectory_IsDatabaseUnavailable_NotAMkdir()
+    {
+        var parent = Directory.CreateTempSubdirectory("gongkai-ro-").FullName;
+        var missing = Path.Combine(parent, "typo");
+
+        var result = await GongkaiCli.RunOnAsync($"Data Source={Path.Combine(missing, "gongkai.db")}", "db", "init");
+
+        Assert.Equal(CliApp.DatabaseUnavailable, result.ExitCode);
+        Assert.StartsWith("错误：无法连接数据库（SQLite ", result.Error, StringComparison.Ordinal);
         Assert.False(Directory.Exists(missing));
         Directory.Delete(parent);
     }
