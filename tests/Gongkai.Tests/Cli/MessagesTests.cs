@@ -74,6 +74,32 @@ public sealed partial class MessagesTests(PostgresServer postgres)
         Assert.Equal(0, await GongkaiCli.QueryAsync(database, db => db.Users.CountAsync(Ct)));
     }
 
+    [Fact]
+    public async Task TheWebSetupForm_OffersOnlyTopLevelKinds_AndRefusesAPostedDepartmentWithTheSameMessage()
+    {
+        await using var app = await TestApp.StartAsync(DatabaseProvider.Sqlite, postgres);
+        using var client = app.Client();
+        var form = await client.GetStringAsync("/setup", Ct);
+
+        using var posted = await client.PostAsync("/setup", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = System.Net.WebUtility.HtmlDecode(FormFields.AntiforgeryToken(form)),
+            ["Input.PlatformName"] = "示例县政府信息公开平台",
+            ["Input.AgencyCode"] = "000014349",
+            ["Input.AgencyName"] = "示例县财政局",
+            ["Input.AgencyKind"] = "Department",
+            ["Input.AdminUserName"] = "admin",
+            ["Input.AdminPassword"] = GongkaiCli.AdminPassword,
+        }), Ct);
+        var page = await posted.Content.ReadAsStringAsync(Ct);
+
+        Assert.Contains("value=\"Government\"", form, StringComparison.Ordinal);
+        Assert.DoesNotContain("value=\"Department\"", form, StringComparison.Ordinal);
+        Assert.Equal(System.Net.HttpStatusCode.OK, posted.StatusCode);
+        Assert.Contains("顶级单位类型只能是县（市、区）人民政府或市级集约化平台（承载多个县）", page, StringComparison.Ordinal);
+        Assert.Equal(0, await app.WithDbAsync(db => db.Agencies.CountAsync(Ct)));
+    }
+
     /// <summary>A run of Latin words: an English sentence left untranslated (option names and values are allowed).</summary>
     [GeneratedRegex(@"\b(is|was|the|for|Cannot|Option|required|expected|Did you)\b")]
     private static partial Regex Latin();
