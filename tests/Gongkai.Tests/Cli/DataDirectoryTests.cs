@@ -1,3 +1,6 @@
+extern alias cli;
+
+using cli::Gongkai.Cli;
 using Gongkai.Application.Data;
 using Microsoft.Extensions.Configuration;
 
@@ -59,5 +62,42 @@ public sealed class DataDirectoryTests
         Assert.Equal("/srv/gongkai", DataDirectory.Resolve(setting, root));
         Assert.Equal("Data Source=/srv/gongkai/gongkai.db", DataDirectory.ConnectionString(setting).Replace('\\', '/'));
         Assert.Equal("Host=db;Database=gongkai", DataDirectory.ConnectionString(both));
+    }
+
+    [Fact]
+    public async Task TheCli_WithoutAConnection_UsesGongkaiDataDir_CreatingItOnlyForACommandThatMayCreateTheDatabase()
+    {
+        var temp = Directory.CreateTempSubdirectory("gongkai-datadir-").FullName;
+        var data = Path.Combine(temp, "var", "gongkai");
+        var previous = Environment.GetEnvironmentVariable(DataDirectory.EnvironmentVariable);
+        Environment.SetEnvironmentVariable(DataDirectory.EnvironmentVariable, data);
+        try
+        {
+            var before = await RunAsync("calendar", "is-workday", "2026-10-08");
+            var existedAfterReading = Directory.Exists(data);
+            var init = await RunAsync("db", "init");
+            var after = await RunAsync("calendar", "is-workday", "2026-10-08");
+
+            Assert.Equal(CliApp.DatabaseUnavailable, before.Exit);
+            Assert.False(existedAfterReading);
+            Assert.Equal(0, init.Exit);
+            Assert.Contains(Path.Combine(data, "gongkai.db"), init.Out, StringComparison.Ordinal);
+            Assert.True(File.Exists(Path.Combine(data, "gongkai.db")));
+            Assert.Equal((0, "true" + Environment.NewLine), after);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(DataDirectory.EnvironmentVariable, previous);
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(temp, recursive: true);
+        }
+    }
+
+    private static async Task<(int Exit, string Out)> RunAsync(params string[] args)
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var exit = await CliApp.RunAsync(args, stdout, stderr, TestContext.Current.CancellationToken);
+        return (exit, stdout.ToString());
     }
 }
