@@ -120,7 +120,7 @@ public abstract class LeasedBackgroundService(IServiceScopeFactory scopes, Platf
         catch (Exception ex)
         {
             // Best effort: the lease expires on its own.
-            Logger.LogWarning(ex, "后台任务 {Lease} 的租约未能在停止时释放，将在到期后由其他节点接管。", LeaseName);
+            Logger.LogInformation(ex, "后台任务 {Lease} 的租约未能在停止时释放，将在到期后由其他节点接管。", LeaseName);
         }
     }
 }
