@@ -116,13 +116,14 @@ public sealed class PlatformSetupService(
         var result = await users.CreateAsync(user, password);
         if (!result.Succeeded)
         {
-            throw new ValidationException("Password", string.Join("；", result.Errors.Select(IdentityMessages.Translate)));
+            // One message per problem (each a sentence of its own): a form lists them, the CLI prints one per line.
+            throw new ValidationException(new Dictionary<string, string[]> { ["Password"] = [.. result.Errors.Select(IdentityMessages.Translate)] });
         }
         var roleResult = await users.AddToRolesAsync(user, roleNames);
         if (!roleResult.Succeeded)
         {
             await users.DeleteAsync(user);
-            throw new ValidationException("Roles", string.Join("；", roleResult.Errors.Select(IdentityMessages.Translate)));
+            throw new ValidationException(new Dictionary<string, string[]> { ["Roles"] = [.. roleResult.Errors.Select(IdentityMessages.Translate)] });
         }
         return user;
     }

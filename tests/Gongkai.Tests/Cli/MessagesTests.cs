@@ -74,6 +74,22 @@ public sealed partial class MessagesTests(PostgresServer postgres)
         Assert.Equal(0, await GongkaiCli.QueryAsync(database, db => db.Users.CountAsync(Ct)));
     }
 
+    [Theory, BothDatabases]
+    public async Task AWeakPassword_IsRefused_OneProblemPerLine_WithoutDoubledPunctuation(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider, postgres);
+
+        var result = await GongkaiCli.RunAsync(database, "setup", "--agency-code", "000014349", "--agency-name", "示例县人民政府",
+            "--admin-user", "admin", "--admin-password", "short");
+        var lines = result.Error.Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
+
+        Assert.Equal(CliApp.BadInput, result.ExitCode);
+        Assert.Contains("错误：密码太短（至少10位）。", lines);
+        Assert.True(lines.Length > 1, result.ToString());
+        Assert.All(lines, l => Assert.Matches("^错误：[^；]+。$", l));
+        Assert.Equal(0, await GongkaiCli.QueryAsync(database, db => db.Agencies.CountAsync(Ct))); // all or nothing
+    }
+
     [Fact]
     public async Task TheWebSetupForm_OffersOnlyTopLevelKinds_AndRefusesAPostedDepartmentWithTheSameMessage()
     {
