@@ -21,6 +21,10 @@ public abstract class LeasedBackgroundService(IServiceScopeFactory scopes, Platf
 
     protected ILogger Logger { get; } = logger;
 
+    // One round at a time per worker: a round started by Wake or a caller never overlaps the loop's, so a renewal
+    // computed from an earlier "now" cannot land after a later one and shorten the lease.
+    private readonly SemaphoreSlim _round = new(1, 1);
+
     private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
 
     /// <summary>The lease's name; one per kind of work, the same on every node.</summary>
@@ -55,17 +59,25 @@ public abstract class LeasedBackgroundService(IServiceScopeFactory scopes, Platf
     /// <summary>One round: take or renew the lease, and work if it is held. True when this worker did the work.</summary>
     public async Task<bool> TickAsync(CancellationToken ct = default)
     {
-        await using (var scope = Scopes.CreateAsyncScope())
+        await _round.WaitAsync(ct);
+        try
         {
-            HoldsLease = await scope.ServiceProvider.GetRequiredService<LeaseStore>().TryAcquireAsync(LeaseName, Holder, Clock.UtcNow, LeaseDuration, ct);
+            await using (var scope = Scopes.CreateAsyncScope())
+            {
+                HoldsLease = await scope.ServiceProvider.GetRequiredService<LeaseStore>().TryAcquireAsync(LeaseName, Holder, Clock.UtcNow, LeaseDuration, ct);
+            }
+            if (!HoldsLease)
+            {
+                OnLeaseNotHeld();
+                return false;
+            }
+            await WorkAsync(ct);
+            return true;
         }
-        if (!HoldsLease)
+        finally
         {
-            OnLeaseNotHeld();
-            return false;
+            _round.Release();
         }
-        await WorkAsync(ct);
-        return true;
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -99,6 +111,13 @@ public abstract class LeasedBackgroundService(IServiceScopeFactory scopes, Platf
                 break;
             }
         }
+    }
+
+    public override void Dispose()
+    {
+        _round.Dispose();
+        base.Dispose();
+        GC.SuppressFinalize(this);
     }
 
     public override async Task StopAsync(CancellationToken cancellationToken)
