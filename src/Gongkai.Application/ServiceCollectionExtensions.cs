@@ -3,6 +3,7 @@ using Gongkai.Application.Audit;
 using Gongkai.Application.Calendar;
 using Gongkai.Application.Catalog;
 using Gongkai.Application.Data;
+using Gongkai.Application.Operations;
 using Gongkai.Application.Platform;
 using Gongkai.Application.Requests;
 using Microsoft.AspNetCore.DataProtection;
@@ -21,7 +22,7 @@ public static class ServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddGongkai(this IServiceCollection services, IConfiguration configuration, bool production = false)
     {
-        var cs = configuration.GetConnectionString("Gongkai");
+        var cs = DataDirectory.ConnectionString(configuration, createDirectory: true);
         services.AddGongkaiDbContext(cs);
         // One key ring in the database and one application name for every host: cookies issued by one web node are read by
         // the others, and applicant personal data encrypted by the CLI or any node decrypt everywhere. Without the name the
@@ -31,7 +32,7 @@ public static class ServiceCollectionExtensions
             .PersistKeysToDbContext<GongkaiDbContext>();
         // The keys sit next to the applicants' encrypted ID numbers; a certificate kept outside the database encrypts them,
         // so a stolen dump or backup alone decrypts nothing.
-        var keyRing = KeyRingProtection.Resolve(configuration, string.IsNullOrWhiteSpace(cs) ? DatabaseSetup.DefaultSqlite : cs, production);
+        var keyRing = KeyRingProtection.Resolve(configuration, cs, production);
         keyRing.Apply(dataProtection, configuration);
         services.AddSingleton(keyRing);
         services.AddSingleton<IClock>(SystemClock.Instance);
@@ -64,6 +65,7 @@ public static class ServiceCollectionExtensions
         // Deadline reminders by e-mail where SMTP is configured; the web host runs the service (WebSetup).
         services.AddSingleton(Requests.Reminders.DeadlineReminderOptions.FromConfiguration(configuration));
         services.AddSingleton<Requests.Reminders.DeadlineReminderService>();
+        services.AddGongkaiBackgroundWork(configuration);
         return services;
     }
 }

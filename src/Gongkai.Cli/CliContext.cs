@@ -3,6 +3,7 @@ using System.Data.Common;
 using System.Net.Sockets;
 using Gongkai.Application;
 using Gongkai.Application.Accounts;
+using Gongkai.Application.Calendar;
 using Gongkai.Application.Data;
 using Gongkai.Application.Platform;
 using Microsoft.AspNetCore.DataProtection;
@@ -23,20 +24,23 @@ internal sealed class CliContext(TextWriter stdout, TextWriter stderr)
 
     public Option<string?> Connection { get; } = new("--connection")
     {
-        Description = $"数据库连接串；未指定时读取环境变量 {ConnectionEnvironmentVariable}，再未设置则使用 SQLite：{DatabaseSetup.DefaultSqlite}",
+        Description = $"数据库连接串；未指定时读取环境变量 {ConnectionEnvironmentVariable}，再未设置则使用数据目录中的 SQLite 文件 {DataDirectory.FileName}"
+            + $"（数据目录：环境变量 {DataDirectory.EnvironmentVariable} 或 Gongkai__DataDirectory；未设置时为仓库根目录下的 data/，与网站相同）",
         Recursive = true,
     };
 
-    /// <summary>--connection, else the environment (as the web host reads it), else the SQLite default.</summary>
-    public string ConnectionString(ParseResult parse)
+    /// <summary>
+    /// --connection, else the environment as the web host reads it (connection string, then data directory). Only the
+    /// default data directory is ever created, and only by commands that may create the database.
+    /// </summary>
+    public string ConnectionString(ParseResult parse, bool createDataDirectory = false)
     {
         var fromOption = parse.GetValue(Connection);
         if (!string.IsNullOrWhiteSpace(fromOption))
         {
             return fromOption;
         }
-        var fromEnv = Environment.GetEnvironmentVariable(ConnectionEnvironmentVariable);
-        return string.IsNullOrWhiteSpace(fromEnv) ? DatabaseSetup.DefaultSqlite : fromEnv;
+        return DataDirectory.ConnectionString(new ConfigurationBuilder().AddEnvironmentVariables().Build(), createDataDirectory);
     }
 
     /// <summary>The Application services the web host uses, with Identity's stores (same password rules as the web host).</summary>
@@ -71,16 +75,34 @@ internal sealed class CliContext(TextWriter stdout, TextWriter stderr)
     /// <summary>
     /// Runs a command body in its own scope and turns failures into a Chinese message on stderr and a non-zero exit code.
     /// </summary>
-    public async Task<int> RunAsync(ParseResult parse, Func<IServiceProvider, CancellationToken, Task<int>> body, CancellationToken ct)
+    public Task<int> RunAsync(ParseResult parse, Func<IServiceProvider, CancellationToken, Task<int>> body, CancellationToken ct)
     {
         var cs = ConnectionString(parse);
-        try
+        return GuardAsync(cs, async () =>
         {
-            await using var services = BuildServices(cs);
+            await using var services = BuildServices(ConnectionString(parse, createDataDirectory: true));
             await using var scope = services.CreateAsyncScope();
             // The operator at the console is the platform itself: every agency's records.
             scope.ServiceProvider.GetRequiredService<Gongkai.Application.Agencies.AgencyScope>().ActAsSystem();
             return await body(scope.ServiceProvider, ct);
+        });
+    }
+
+    /// <summary>
+    /// A read-only command: the body gets the connection string and reads without building the services or the EF model,
+    /// never creating, migrating or writing the database.
+    /// </summary>
+    public Task<int> RunReadOnlyAsync(ParseResult parse, Func<string, CancellationToken, Task<int>> body, CancellationToken ct)
+    {
+        var cs = ConnectionString(parse);
+        return GuardAsync(cs, () => body(cs, ct));
+    }
+
+    private async Task<int> GuardAsync(string cs, Func<Task<int>> body)
+    {
+        try
+        {
+            return await body();
         }
         catch (ValidationException ex)
         {
@@ -88,28 +110,39 @@ internal sealed class CliContext(TextWriter stdout, TextWriter stderr)
             {
                 await Error.WriteLineAsync($"错误：{message}");
             }
-            return CliApp.Failure;
+            return CliApp.BadInput;
         }
         catch (Exception ex) when (ex is ForbiddenException or NotFoundException or CliException)
         {
             await Error.WriteLineAsync($"错误：{ex.Message}");
-            return CliApp.Failure;
+            return CliApp.BadInput;
         }
         catch (OperationCanceledException)
         {
             await Error.WriteLineAsync("已取消。");
-            return CliApp.Failure;
+            return CliApp.BadInput;
+        }
+        catch (DatabaseNotFoundException ex)
+        {
+            await Error.WriteLineAsync($"错误：数据库文件不存在：{ex.Path}");
+            await Error.WriteLineAsync($"请检查 --connection 参数或环境变量 {ConnectionEnvironmentVariable}、{DataDirectory.EnvironmentVariable}；新建数据库请运行 gongkai db init。");
+            return CliApp.DatabaseUnavailable;
+        }
+        catch (DatabaseNotInitializedException)
+        {
+            await Error.WriteLineAsync($"错误：数据库（{Describe(cs)}）尚未初始化，没有平台的数据表。请先运行 gongkai db init，或检查 --connection 是否指向正确的数据库。");
+            return CliApp.DatabaseUnavailable;
         }
         catch (Exception ex) when (IsConnectionFailure(ex))
         {
             await Error.WriteLineAsync($"错误：无法连接数据库（{Describe(cs)}）：{Innermost(ex).Message}");
             await Error.WriteLineAsync($"请检查 --connection 参数或环境变量 {ConnectionEnvironmentVariable}。");
-            return CliApp.Failure;
+            return CliApp.DatabaseUnavailable;
         }
         catch (Exception ex) when (ex is DbException or DbUpdateException or InvalidOperationException or ArgumentException)
         {
             await Error.WriteLineAsync($"错误：数据库操作失败（{Describe(cs)}）：{Innermost(ex).Message}");
-            return CliApp.Failure;
+            return CliApp.BadInput;
         }
     }
 

@@ -13,8 +13,9 @@ namespace Gongkai.Application.Calendar;
 /// <summary>
 /// Platform-admin changes to the working-day calendar (a new year's 节假日安排通知, a mid-year amendment, a local
 /// extension). Each change is audited; rows are ended rather than deleted so older calendar versions stay reproducible.
+/// Open cases' due dates follow in the background (<see cref="Operations.CalendarRecomputeWorker"/>).
 /// </summary>
-public sealed class CalendarService(GongkaiDbContext db, AuditLog audit, PlatformClock clock, RequestService requests)
+public sealed class CalendarService(GongkaiDbContext db, AuditLog audit, PlatformClock clock, Operations.CalendarRecomputeWorker recompute)
 {
     public Task<List<CalendarOverrideRow>> ListAsync(bool includeRemoved, CancellationToken ct = default) =>
         db.CalendarOverrides.AsNoTracking().Where(o => includeRemoved || o.RemovedAt == null)
@@ -89,7 +90,8 @@ public sealed class CalendarService(GongkaiDbContext db, AuditLog audit, Platfor
                 $"{row.Date:yyyy-MM-dd} 设为{(row.Kind == CalendarDayKind.Rest ? "放假" : "上班")}；依据：{row.Source}；新日历版本：{built.Version}");
         }
         await db.SaveChangesAsync(ct);
-        await RecomputeEveryAgencyAsync(ct);
+        // The open cases' due dates move in the background, soon after (CalendarRecomputeWorker), not in this request.
+        recompute.Wake();
         return rows;
     }
 
@@ -113,16 +115,8 @@ public sealed class CalendarService(GongkaiDbContext db, AuditLog audit, Platfor
         audit.Record(actor, "calendar.override.remove", "CalendarOverride", row.Date.ToString("yyyy-MM-dd"),
             $"撤销 {row.Date:yyyy-MM-dd}（{(row.Kind == CalendarDayKind.Rest ? "放假" : "上班")}，依据：{row.Source}）");
         await db.SaveChangesAsync(ct);
-        await RecomputeEveryAgencyAsync(ct);
-    }
-
-    /// <summary>A calendar change moves open cases' due dates in every agency, whoever made it.</summary>
-    private async Task RecomputeEveryAgencyAsync(CancellationToken ct)
-    {
-        using (db.AgencyScope.Unrestricted(ScopeOptOut.BackgroundJob))
-        {
-            await requests.RecomputeOpenDeadlinesAsync(ct);
-        }
+        // The open cases' due dates move in the background, soon after (CalendarRecomputeWorker), not in this request.
+        recompute.Wake();
     }
 
     private static void RequireAdmin(StaffContext actor)

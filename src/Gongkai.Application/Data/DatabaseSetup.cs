@@ -6,8 +6,6 @@ namespace Gongkai.Application.Data;
 /// <summary>Chooses the provider from the connection string: SQLite by default, PostgreSQL when it names a host.</summary>
 public static class DatabaseSetup
 {
-    public const string DefaultSqlite = "Data Source=data/gongkai.db";
-
     public static bool IsPostgres(string connectionString) =>
         connectionString.Contains("Host=", StringComparison.OrdinalIgnoreCase)
         || connectionString.StartsWith("postgres", StringComparison.OrdinalIgnoreCase);
@@ -15,7 +13,7 @@ public static class DatabaseSetup
     /// <summary>Registers <see cref="GongkaiDbContext"/> as the provider's own context, so that its migrations apply.</summary>
     public static void AddGongkaiDbContext(this IServiceCollection services, string? connectionString)
     {
-        var cs = string.IsNullOrWhiteSpace(connectionString) ? DefaultSqlite : connectionString;
+        var cs = string.IsNullOrWhiteSpace(connectionString) ? DataDirectory.DefaultConnectionString() : connectionString;
         if (IsPostgres(cs))
         {
             services.AddDbContext<GongkaiDbContext, PostgresGongkaiDbContext>(o => Configure(o, cs));
@@ -28,7 +26,7 @@ public static class DatabaseSetup
 
     public static void Configure(DbContextOptionsBuilder options, string? connectionString)
     {
-        var cs = string.IsNullOrWhiteSpace(connectionString) ? DefaultSqlite : connectionString;
+        var cs = string.IsNullOrWhiteSpace(connectionString) ? DataDirectory.DefaultConnectionString() : connectionString;
         // Capped counts (Take(n).Count()) need no order; ordering them would only slow the count down.
         options.ConfigureWarnings(w => w.Ignore(Microsoft.EntityFrameworkCore.Diagnostics.CoreEventId.RowLimitingOperationWithoutOrderByWarning));
         if (IsPostgres(cs))
@@ -37,18 +35,7 @@ public static class DatabaseSetup
         }
         else
         {
-            EnsureSqliteDirectory(cs);
             options.UseSqlite(cs);
-        }
-    }
-
-    private static void EnsureSqliteDirectory(string cs)
-    {
-        var builder = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(cs);
-        var dir = Path.GetDirectoryName(builder.DataSource);
-        if (!string.IsNullOrEmpty(dir) && builder.DataSource != ":memory:")
-        {
-            Directory.CreateDirectory(dir);
         }
     }
 }

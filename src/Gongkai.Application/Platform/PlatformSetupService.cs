@@ -22,6 +22,17 @@ public sealed class PlatformSetupService(
     AuditLog audit,
     PlatformClock clock)
 {
+    /// <summary>
+    /// What the top agency of a platform may be, with the setup form's labels: a county-level government hosting its
+    /// departments and townships, or a city platform hosting several counties. A department or township has a parent, so
+    /// it is added under the top agency after setup. The web form and <c>gongkai setup</c> offer and check this one list.
+    /// </summary>
+    public static IReadOnlyList<(AgencyKind Kind, string Label)> TopLevelKinds { get; } =
+    [
+        (AgencyKind.Government, "县（市、区）人民政府"),
+        (AgencyKind.Platform, "市级集约化平台（承载多个县）"),
+    ];
+
     public async Task<bool> IsSetUpAsync(CancellationToken ct = default) =>
         await db.PlatformSettings.AnyAsync(s => s.SetupCompletedAt != null, ct);
 
@@ -50,6 +61,10 @@ public sealed class PlatformSetupService(
         if (string.IsNullOrWhiteSpace(input.AdminUserName))
         {
             errors.Add(nameof(input.AdminUserName), "请填写管理员用户名。");
+        }
+        if (!TopLevelKinds.Any(k => k.Kind == input.AgencyKind))
+        {
+            errors.Add(nameof(input.AgencyKind), $"顶级单位类型只能是{string.Join("或", TopLevelKinds.Select(k => k.Label))}；部门、乡镇（街道）请在初始化后添加到顶级单位之下。");
         }
         if (input.IndexNoFormat is { Length: > 0 } f)
         {
@@ -103,13 +118,14 @@ public sealed class PlatformSetupService(
         var result = await users.CreateAsync(user, password);
         if (!result.Succeeded)
         {
-            throw new ValidationException("Password", string.Join("；", result.Errors.Select(IdentityMessages.Translate)));
+            // One message per problem (each a sentence of its own): a form lists them, the CLI prints one per line.
+            throw new ValidationException(new Dictionary<string, string[]> { ["Password"] = [.. result.Errors.Select(IdentityMessages.Translate)] });
         }
         var roleResult = await users.AddToRolesAsync(user, roleNames);
         if (!roleResult.Succeeded)
         {
             await users.DeleteAsync(user);
-            throw new ValidationException("Roles", string.Join("；", roleResult.Errors.Select(IdentityMessages.Translate)));
+            throw new ValidationException(new Dictionary<string, string[]> { ["Roles"] = [.. roleResult.Errors.Select(IdentityMessages.Translate)] });
         }
         return user;
     }

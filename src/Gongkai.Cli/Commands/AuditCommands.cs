@@ -9,7 +9,7 @@ namespace Gongkai.Cli.Commands;
 internal static class AuditCommands
 {
     /// <summary>Exit code when the chain is broken: the command ran, and what it found is bad news.</summary>
-    public const int ChainBroken = 4;
+    public const int ChainBroken = CliApp.AuditChainBroken;
 
     public static Command Build(CliContext cli)
     {

@@ -14,7 +14,12 @@ internal static class SetupCommand
         var platformName = new Option<string>("--platform-name") { Description = "平台名称", DefaultValueFactory = _ => "政府信息公开平台" };
         var agencyCode = new Option<string>("--agency-code") { Description = "顶级单位编码（如组织机构代码），用于索引号和网址", Required = true };
         var agencyName = new Option<string>("--agency-name") { Description = "顶级单位名称，如“某某县人民政府”", Required = true };
-        var agencyKind = new Option<AgencyKind>("--agency-kind") { Description = "顶级单位类型：Government（县、市人民政府）或 Platform（集约化平台）", DefaultValueFactory = _ => AgencyKind.Government };
+        var agencyKind = new Option<AgencyKind>("--agency-kind")
+        {
+            Description = "顶级单位类型：" + string.Join("；", PlatformSetupService.TopLevelKinds.Select(k => $"{k.Kind}（{k.Label}）")),
+            HelpName = string.Join("|", PlatformSetupService.TopLevelKinds.Select(k => k.Kind)),
+            DefaultValueFactory = _ => AgencyKind.Government,
+        };
         var adminUser = new Option<string>("--admin-user") { Description = "第一位管理员的用户名", Required = true };
         var adminPassword = new Option<string>("--admin-password") { Description = "管理员密码（至少10位，含大小写字母和数字）", Required = true };
         var adminName = new Option<string?>("--admin-name") { Description = "管理员显示名称" };

@@ -5,6 +5,7 @@ using Gongkai.Application.Data;
 using Gongkai.Application.Platform;
 using Gongkai.Domain.Agencies;
 using Gongkai.Web.Api;
+using Gongkai.Web.Operations;
 using Gongkai.Web.Portal;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.DataProtection;
@@ -22,6 +23,7 @@ public static class WebSetup
     {
         var services = builder.Services;
         services.AddGongkai(builder.Configuration, production: builder.Environment.IsProduction());
+        builder.AddGongkaiOperations();
         services.AddIdentity<StaffUser, IdentityRole>(o =>
             {
                 o.Password.RequiredLength = 10;
@@ -147,6 +149,7 @@ public static class WebSetup
 
     public static void UseGongkaiWeb(this WebApplication app)
     {
+        app.UseGongkaiOperations();
         app.UseForwardedHeaders();
         // Always: API callers get problem+json in every environment (ApiExceptionHandler), pages the Chinese error page.
         app.UseExceptionHandler("/error");

@@ -9,6 +9,7 @@ using Gongkai.Application.Calendar;
 using Gongkai.Application.Requests;
 using Gongkai.Domain.Calendar;
 using Gongkai.Domain.Requests;
+using Gongkai.Tests.Operations;
 using Gongkai.Tests.Requests;
 using Gongkai.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -26,7 +27,7 @@ public sealed class CalendarTests(PostgresServer postgres)
     [Theory, BothDatabases]
     public async Task CliAddWorkdays_AcrossNationalDay_PrintsTheDateAloneOnOneLine(DatabaseProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync(provider, postgres);
+        await using var database = await InitializedAsync(provider);
 
         var (exit, stdout, stderr) = await GongkaiAsync(database, "calendar", "add-workdays", "2026-09-30", "1");
 
@@ -38,7 +39,7 @@ public sealed class CalendarTests(PostgresServer postgres)
     [Theory, BothDatabases]
     public async Task CliIsWorkday_KnowsMakeUpSaturdaysAndHolidays(DatabaseProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync(provider, postgres);
+        await using var database = await InitializedAsync(provider);
 
         var makeUpSaturday = await GongkaiAsync(database, "calendar", "is-workday", "2026-02-14");
         var nationalDay = await GongkaiAsync(database, "calendar", "is-workday", "2026-10-01");
@@ -52,12 +53,12 @@ public sealed class CalendarTests(PostgresServer postgres)
     [Theory, BothDatabases]
     public async Task CliWithABadDate_ExitsNonZeroWithAChineseMessage(DatabaseProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync(provider, postgres);
+        await using var database = await InitializedAsync(provider);
 
         var impossible = await GongkaiAsync(database, "calendar", "add-workdays", "2026-02-30", "1");
         var slashes = await GongkaiAsync(database, "calendar", "is-workday", "2026/10/01");
 
-        Assert.Equal(CliApp.Failure, impossible.Exit);
+        Assert.Equal(CliApp.BadInput, impossible.Exit);
         Assert.Equal("", impossible.Stdout);
         Assert.Equal("错误：“2026-02-30”不是 yyyy-MM-dd 格式的日期。" + Environment.NewLine, impossible.Stderr);
         Assert.NotEqual(0, slashes.Exit);
@@ -108,6 +109,7 @@ public sealed class CalendarTests(PostgresServer postgres)
         var cli = await GongkaiAsync(app.Database, "calendar", "add-workdays", "2026-09-30", "1");
         var cliDay = await GongkaiAsync(app.Database, "calendar", "is-workday", "2026-10-08");
         var audit = await app.WithDbAsync(db => db.AuditEntries.Where(a => a.Action == "calendar.override.add").OrderBy(a => a.Id).ToListAsync(Ct));
+        await app.DeadlinesRecomputedAsync(); // by the leased background worker, soon after the change
         var openNow = await app.LoadAsync(open.Id);
         var finishedNow = await app.LoadAsync(finished.Id);
         var asOfFinished = await app.InScopeAsync(sp => sp.GetRequiredService<WorkingDayCalendarProvider>().AsOfAsync(finished.UpdatedAt, Ct));
@@ -150,6 +152,7 @@ public sealed class CalendarTests(PostgresServer postgres)
 
         var rows = await app.InScopeAsync(sp => sp.GetRequiredService<CalendarService>().AddNoticeAsync(admin,
             "2027-01-01 放假\n\n2027-02-06至2027-02-12 放假\r\n2027-02-14 上班\n", "示例：2027年部分节假日安排的通知", Ct));
+        await app.DeadlinesRecomputedAsync();
         var after = await app.LoadAsync(open.Id);
 
         Assert.Null(open.DueOn);
@@ -175,6 +178,14 @@ public sealed class CalendarTests(PostgresServer postgres)
         Assert.Contains("第3行", bad.Message, StringComparison.Ordinal);
         Assert.Equal("请注明依据文件（如国务院办公厅通知的文号或省级文件）。", noSource.Message);
         Assert.Equal(0, await app.WithDbAsync(db => db.CalendarOverrides.CountAsync(Ct)));
+    }
+
+    /// <summary>A database after <c>gongkai db init</c>: the calendar commands only read.</summary>
+    private async Task<TestDatabase> InitializedAsync(DatabaseProvider provider)
+    {
+        var database = await TestDatabase.CreateAsync(provider, postgres);
+        Assert.Equal(0, (await GongkaiAsync(database, "db", "init")).Exit);
+        return database;
     }
 
     private static async Task<(int Exit, string Stdout, string Stderr)> GongkaiAsync(TestDatabase database, params string[] args)

@@ -1,5 +1,8 @@
+extern alias cli;
+
 using System.Net;
 using System.Net.Sockets;
+using cli::Gongkai.Cli;
 using Gongkai.Tests.Support;
 
 namespace Gongkai.Tests.Cli;
@@ -29,7 +32,7 @@ public sealed class ConnectionFailureTests
         {
             var result = await GongkaiCli.RunOnAsync(cs, args);
 
-            Assert.True(result.ExitCode == 1, $"{string.Join(' ', args)}: {result}");
+            Assert.True(result.ExitCode == CliApp.DatabaseUnavailable, $"{string.Join(' ', args)}: {result}");
             Assert.Contains("错误：无法连接数据库（", result.Error, StringComparison.Ordinal);
             Assert.Contains("请检查 --connection 参数或环境变量 ConnectionStrings__Gongkai。", result.Error, StringComparison.Ordinal);
             Assert.DoesNotContain("   at ", result.Error, StringComparison.Ordinal);

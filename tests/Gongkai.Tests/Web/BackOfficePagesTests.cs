@@ -105,6 +105,7 @@ public sealed class BackOfficePagesTests(PostgresServer postgres)
         Assert.Contains("第2行", bad, StringComparison.Ordinal);
         Assert.Contains("2027-13-01 放假", bad, StringComparison.Ordinal); // the text stays in the box to be corrected
         Assert.Contains("已按通知录入 4 天", good, StringComparison.Ordinal);
+        Assert.Contains("答复期限随后在后台重新计算", good, StringComparison.Ordinal); // not in this request: the admin is told
         Assert.Equal(4, await app.WithDbAsync(db => db.CalendarOverrides.CountAsync(Ct)));
     }
 

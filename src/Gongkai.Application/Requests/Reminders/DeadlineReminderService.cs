@@ -12,7 +12,6 @@ using Gongkai.Domain.Agencies;
 using Gongkai.Domain.Calendar;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using NodaTime;
 
@@ -40,11 +39,13 @@ public sealed record ReminderRun(DateOnly Date, string? Skipped, IReadOnlyDictio
 /// <summary>
 /// E-mail reminders of the deadline dashboard (issue 3): once per working day, after <see cref="DeadlineReminderOptions.SendAfter"/>
 /// Beijing time, each agency with running cases overdue or due within 5 working days gets one e-mail to its staff who handle
-/// applications. Several web nodes may run this on one database: the (AgencyId, Date) row is inserted before sending and a
-/// node whose insert fails leaves that agency alone. Without <c>Smtp:Host</c>/<c>Smtp:From</c> the service does nothing.
+/// applications. Several web nodes may run this on one database: only the node holding the <c>deadline-reminders</c> lease
+/// runs it, and, should a lease change hands mid-run, the (AgencyId, Date) row is inserted before sending and a node whose
+/// insert fails leaves that agency alone. Without <c>Smtp:Host</c>/<c>Smtp:From</c> the service does nothing.
 /// </summary>
 public sealed class DeadlineReminderService(
-    IServiceScopeFactory scopes, PlatformClock clock, DeadlineReminderOptions options, ILogger<DeadlineReminderService> logger) : BackgroundService
+    IServiceScopeFactory scopes, PlatformClock clock, DeadlineReminderOptions options, ILogger<DeadlineReminderService> logger)
+    : Operations.LeasedBackgroundService(scopes, clock, logger)
 {
     public const string AuditAction = "request.reminder.email";
 
@@ -53,32 +54,27 @@ public sealed class DeadlineReminderService(
 
     private static readonly string NodeName = $"{Environment.MachineName}/{Environment.ProcessId}";
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    public override string LeaseName => "deadline-reminders";
+
+    public override TimeSpan Interval => options.CheckInterval;
+
+    protected override bool Enabled => options.Enabled;
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!options.Enabled)
         {
             logger.LogInformation("未配置 Smtp:Host 和 Smtp:From：不发送期限提醒邮件（后台工作台仍显示期限提醒）。");
-            return;
         }
-        using var timer = new PeriodicTimer(options.CheckInterval);
-        do
-        {
-            try
-            {
-                await RunOnceAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                logger.LogError(ex, "期限提醒邮件本轮运行失败，稍后重试。");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+        return base.ExecuteAsync(stoppingToken);
     }
+
+    protected override Task WorkAsync(CancellationToken ct) => RunOnceAsync(ct);
 
     /// <summary>Sends today's reminders that no node has sent yet. Safe to call any number of times, from any number of nodes.</summary>
     public async Task<ReminderRun> RunOnceAsync(CancellationToken ct = default)
     {
-        var now = Instant.FromDateTimeUtc(clock.UtcNow).InZone(PlatformClock.Zone).LocalDateTime;
+        var now = Instant.FromDateTimeUtc(Clock.UtcNow).InZone(PlatformClock.Zone).LocalDateTime;
         var today = now.Date.ToDateOnly();
         var results = new Dictionary<int, ReminderOutcome>();
         if (options.Smtp is not { } smtp)
@@ -90,7 +86,7 @@ public sealed class DeadlineReminderService(
             return new ReminderRun(today, $"未到发送时间 {options.SendAfter:HH:mm}", results);
         }
         List<AgencyDeadlineCount> due;
-        await using (var scope = scopes.CreateAsyncScope())
+        await using (var scope = Scopes.CreateAsyncScope())
         {
             // Runs for every agency with no one signed in: outside the agency scope, by name.
             using var unrestricted = scope.ServiceProvider.GetRequiredService<AgencyScope>().Unrestricted(ScopeOptOut.BackgroundJob);
@@ -131,7 +127,7 @@ public sealed class DeadlineReminderService(
 
     private async Task<ReminderOutcome> SendForAgencyAsync(SmtpSettings smtp, int agencyId, DateOnly today, CancellationToken ct)
     {
-        await using var scope = scopes.CreateAsyncScope();
+        await using var scope = Scopes.CreateAsyncScope();
         var sp = scope.ServiceProvider;
         var db = sp.GetRequiredService<GongkaiDbContext>();
         using var unrestricted = db.AgencyScope.Unrestricted(ScopeOptOut.BackgroundJob);
@@ -148,7 +144,7 @@ public sealed class DeadlineReminderService(
         {
             AgencyId = agencyId,
             Date = today,
-            ClaimedAt = clock.UtcNow,
+            ClaimedAt = Clock.UtcNow,
             ClaimedBy = NodeName,
             Recipients = recipients.Count,
             Overdue = counts.Overdue,
@@ -194,7 +190,7 @@ public sealed class DeadlineReminderService(
             await db.SaveChangesAsync(CancellationToken.None);
             return ReminderOutcome.Failed;
         }
-        claim.SentAt = clock.UtcNow;
+        claim.SentAt = Clock.UtcNow;
         audit.Record(system, AuditAction, "DeadlineReminder", entityId,
             $"期限提醒邮件已发送给{string.Join("、", recipients.Select(r => r.UserName))}：已逾期{counts.Overdue}件，5个工作日内到期{counts.DueSoon}件。", agencyId);
         await db.SaveChangesAsync(CancellationToken.None);

@@ -11,6 +11,9 @@ namespace Gongkai.Web.Pages.Staff.Calendar;
 /// <summary>The working-day calendar: official data 2019–2026 plus the platform admin's audited overrides.</summary>
 public sealed class IndexModel(CalendarService service, WorkingDayCalendarProvider calendars, CurrentStaff staff) : PageModel
 {
+    /// <summary>Due dates follow in the background (CalendarRecomputeWorker), not in this request: the admin is told so.</summary>
+    private const string RecomputeNote = "进行中申请的答复期限随后在后台重新计算（通常几秒钟内完成）。";
+
     public List<CalendarOverrideRow> Overrides { get; private set; } = [];
     public WorkingDayCalendar Calendar { get; private set; } = null!;
     public string? CalendarError { get; private set; }
@@ -24,7 +27,7 @@ public sealed class IndexModel(CalendarService service, WorkingDayCalendarProvid
         try
         {
             await service.AddAsync(staff.Context, date, kind, source, HttpContext.RequestAborted);
-            Message = "已保存，新的日历版本即时生效。";
+            Message = "已保存，新的日历版本即时生效；" + RecomputeNote;
         }
         catch (ValidationException ex)
         {
@@ -40,7 +43,7 @@ public sealed class IndexModel(CalendarService service, WorkingDayCalendarProvid
         try
         {
             var rows = await service.AddNoticeAsync(staff.Context, notice, source, HttpContext.RequestAborted);
-            Message = $"已按通知录入 {rows.Count} 天，新的日历版本即时生效。";
+            Message = $"已按通知录入 {rows.Count} 天，新的日历版本即时生效；{RecomputeNote}";
         }
         catch (ValidationException ex)
         {
@@ -58,7 +61,7 @@ public sealed class IndexModel(CalendarService service, WorkingDayCalendarProvid
         try
         {
             await service.RemoveAsync(staff.Context, id, HttpContext.RequestAborted);
-            Message = "已撤销。";
+            Message = "已撤销；" + RecomputeNote;
         }
         catch (ValidationException ex)
         {
