@@ -3,6 +3,7 @@ using Gongkai.Application.Agencies;
 using Gongkai.Application.Audit;
 using Gongkai.Application.Calendar;
 using Gongkai.Application.Catalog;
+using Gongkai.Application.Changes;
 using Gongkai.Application.Data;
 using Gongkai.Application.Platform;
 using Gongkai.Application.Requests;
@@ -44,6 +45,7 @@ public static class ServiceCollectionExtensions
         });
         services.AddScoped<AgencyAccess>();
         services.AddScoped<AuditLog>();
+        services.AddChangeFeed();
         services.AddScoped<AgencyService>();
         services.AddScoped<ItemService>();
         services.AddScoped<PortalQueries>();

@@ -31,6 +31,7 @@ public static class DatabaseSetup
         var cs = string.IsNullOrWhiteSpace(connectionString) ? DefaultSqlite : connectionString;
         // Capped counts (Take(n).Count()) need no order; ordering them would only slow the count down.
         options.ConfigureWarnings(w => w.Ignore(Microsoft.EntityFrameworkCore.Diagnostics.CoreEventId.RowLimitingOperationWithoutOrderByWarning));
+        options.AddInterceptors(Changes.ChangeFeedWriteLock.Instance);
         if (IsPostgres(cs))
         {
             options.UseNpgsql(cs);

@@ -40,6 +40,10 @@ public abstract class GongkaiDbContext(DbContextOptions options) : IdentityDbCon
     public DbSet<CalendarOverrideRow> CalendarOverrides => Set<CalendarOverrideRow>();
     public DbSet<Requests.Reminders.DeadlineReminderRecord> DeadlineReminders => Set<Requests.Reminders.DeadlineReminderRecord>();
 
+    // The change feed (issue 7).
+    public DbSet<Changes.ChangeRecord> ChangeRecords => Set<Changes.ChangeRecord>();
+    public DbSet<Changes.ChangeFeedPosition> ChangeFeedPositions => Set<Changes.ChangeFeedPosition>();
+
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 
     protected override void OnModelCreating(ModelBuilder builder)

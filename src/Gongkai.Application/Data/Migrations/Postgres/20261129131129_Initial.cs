@@ -164,6 +164,38 @@ namespace Gongkai.Application.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "ChangeFeedPositions",
+                columns: table => new
+                {
+                    Consumer = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Position = table.Column<long>(type: "bigint", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ChangeFeedPositions", x => x.Consumer);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ChangeRecords",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    AgencyId = table.Column<int>(type: "integer", nullable: true),
+                    AgencyCode = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    EntityType = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    EntityId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    ColumnKey = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: true),
+                    OccurredAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ChangeRecords", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "DataProtectionKeys",
                 columns: table => new
                 {
@@ -976,6 +1008,12 @@ namespace Gongkai.Application.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "CalendarOverrides");
+
+            migrationBuilder.DropTable(
+                name: "ChangeFeedPositions");
+
+            migrationBuilder.DropTable(
+                name: "ChangeRecords");
 
             migrationBuilder.DropTable(
                 name: "DataProtectionKeys");

@@ -163,6 +163,38 @@ namespace Gongkai.Application.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "ChangeFeedPositions",
+                columns: table => new
+                {
+                    Consumer = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Position = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ChangeFeedPositions", x => x.Consumer);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ChangeRecords",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    AgencyId = table.Column<int>(type: "INTEGER", nullable: true),
+                    AgencyCode = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    EntityType = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    EntityId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    ColumnKey = table.Column<string>(type: "TEXT", maxLength: 80, nullable: true),
+                    OccurredAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ChangeRecords", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "DataProtectionKeys",
                 columns: table => new
                 {
@@ -975,6 +1007,12 @@ namespace Gongkai.Application.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "CalendarOverrides");
+
+            migrationBuilder.DropTable(
+                name: "ChangeFeedPositions");
+
+            migrationBuilder.DropTable(
+                name: "ChangeRecords");
 
             migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
