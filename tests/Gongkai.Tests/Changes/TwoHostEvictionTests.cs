@@ -1,0 +1,106 @@
+using System.Diagnostics;
+using System.Net;
+using Gongkai.Application.Catalog;
+using Gongkai.Tests.Support;
+using Gongkai.Web.Api;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Gongkai.Tests.Changes;
+
+/// <summary>
+/// Two web hosts on one database, each with its own output cache (on, with the default lifetime of minutes): what
+/// staff change on one is gone from, or shown on, the other's portal within 2 seconds — the change feed evicts it.
+/// </summary>
+public sealed class TwoHostEvictionTests(PostgresServer postgres)
+{
+    private static readonly TimeSpan Promise = TimeSpan.FromSeconds(2);
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static HttpClient ClientOf(GongkaiFactory host) => host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+    /// <summary>Asks <paramref name="check"/> every 100 ms until it holds; fails with the time it took if it does not within 2 s.</summary>
+    private static async Task EventuallyAsync(string what, Func<Task<bool>> check)
+    {
+        var clock = Stopwatch.StartNew();
+        while (!await check())
+        {
+            Assert.True(clock.Elapsed < Promise, $"{what}: still not so after {clock.Elapsed.TotalMilliseconds:0} ms (promised within {Promise.TotalMilliseconds:0} ms).");
+            await Task.Delay(100, Ct);
+        }
+    }
+
+    /// <summary>Loads <paramref name="url"/> twice; the second answer must come from the output cache (it carries Age).</summary>
+    private static async Task<string> WarmAsync(HttpClient client, string url)
+    {
+        (await client.GetAsync(url, Ct)).EnsureSuccessStatusCode();
+        using var cached = await client.GetAsync(url, Ct);
+        cached.EnsureSuccessStatusCode();
+        Assert.True(cached.Headers.Age is not null, $"{url} was not served from host B's output cache, so this test would prove nothing.");
+        return await cached.Content.ReadAsStringAsync(Ct);
+    }
+
+    private static async Task<(TestApp A, GongkaiFactory B, Gongkai.Application.Agencies.Agency Agency)> TwoHostsAsync(DatabaseProvider provider, PostgresServer postgres)
+    {
+        var a = await TestApp.StartAsync(provider, postgres);
+        var agency = await a.SetUpAsync();
+        var b = new GongkaiFactory(a.Database, a.Clock);
+        _ = b.Server.BaseAddress; // start it: its feed follower starts at the head
+        return (a, b, agency);
+    }
+
+    [Theory, BothDatabases]
+    public async Task AWithdrawalOnHostA_IsGoneFromHostBsPortal_Within2Seconds(DatabaseProvider provider)
+    {
+        var (a, b, agency) = await TwoHostsAsync(provider, postgres);
+        await using var _ = a;
+        await using var __ = b;
+        var editor = await a.AddStaffAsync("editor", agency.Id, Roles.Editor);
+        var reviewer = await a.AddStaffAsync("reviewer", agency.Id, Roles.Reviewer);
+        var item = await a.PublishAsync(editor, reviewer, await a.ValidInputAsync(agency.Id));
+        var itemUrl = PortalUrls.Item(agency.Code, item.Year, item.Serial);
+        var columnUrl = PortalUrls.Column(agency.Code, "art20-11");
+        using var client = ClientOf(b);
+        Assert.Contains(item.Title, await WarmAsync(client, itemUrl), StringComparison.Ordinal);
+        Assert.Contains(item.Title, await WarmAsync(client, columnUrl), StringComparison.Ordinal);
+
+        await a.WithItemsAsync(s => s.WithdrawAsync(reviewer, item.Id, "内容有误", Ct));
+
+        await EventuallyAsync("the withdrawn item's page on host B", async () =>
+        {
+            using var r = await client.GetAsync(itemUrl, Ct);
+            return r.StatusCode == HttpStatusCode.NotFound;
+        });
+        await EventuallyAsync("host B's column list without the withdrawn item", async () =>
+            !(await client.GetStringAsync(columnUrl, Ct)).Contains(item.Title, StringComparison.Ordinal));
+    }
+
+    [Theory, BothDatabases]
+    public async Task APublicationOnHostA_ShowsOnHostBsPortal_Within2Seconds(DatabaseProvider provider)
+    {
+        var (a, b, agency) = await TwoHostsAsync(provider, postgres);
+        await using var _ = a;
+        await using var __ = b;
+        var editor = await a.AddStaffAsync("editor", agency.Id, Roles.Editor);
+        var reviewer = await a.AddStaffAsync("reviewer", agency.Id, Roles.Reviewer);
+        const string title = "关于开展2025年森林防火检查的通知";
+        var columnUrl = PortalUrls.Column(agency.Code, "art20-11");
+        var agencyUrl = PortalUrls.Agency(agency.Code);
+        using var client = ClientOf(b);
+        Assert.DoesNotContain(title, await WarmAsync(client, columnUrl), StringComparison.Ordinal);
+        Assert.DoesNotContain(title, await WarmAsync(client, agencyUrl), StringComparison.Ordinal);
+        Assert.DoesNotContain(title, await WarmAsync(client, "/"), StringComparison.Ordinal);
+        Assert.DoesNotContain(title, await WarmAsync(client, columnUrl + "/rss.xml"), StringComparison.Ordinal);
+
+        await a.PublishAsync(editor, reviewer, await a.ValidInputAsync(agency.Id, title));
+
+        await EventuallyAsync("the new item on host B's column list", async () =>
+            (await client.GetStringAsync(columnUrl, Ct)).Contains(title, StringComparison.Ordinal));
+        await EventuallyAsync("the new item on host B's agency home", async () =>
+            (await client.GetStringAsync(agencyUrl, Ct)).Contains(title, StringComparison.Ordinal));
+        await EventuallyAsync("the new item on host B's platform home", async () =>
+            (await client.GetStringAsync("/", Ct)).Contains(title, StringComparison.Ordinal));
+        await EventuallyAsync("the new item in host B's column RSS", async () =>
+            (await client.GetStringAsync(columnUrl + "/rss.xml", Ct)).Contains(title, StringComparison.Ordinal));
+    }
+}
