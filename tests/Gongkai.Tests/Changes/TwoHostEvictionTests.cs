@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Net;
-using Gongkai.Application.Catalog;
+using Gongkai.Application.Accounts;
 using Gongkai.Tests.Support;
 using Gongkai.Web.Api;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -40,23 +40,33 @@ public sealed class TwoHostEvictionTests(PostgresServer postgres)
         return await cached.Content.ReadAsStringAsync(Ct);
     }
 
-    private static async Task<(TestApp A, GongkaiFactory B, Gongkai.Application.Agencies.Agency Agency)> TwoHostsAsync(DatabaseProvider provider, PostgresServer postgres)
+    /// <summary>Host A (with the staff who act there) and host B on A's database.</summary>
+    private sealed record TwoHosts(TestApp A, GongkaiFactory B, Gongkai.Application.Agencies.Agency Agency, StaffContext Editor, StaffContext Reviewer)
+        : IAsyncDisposable
     {
-        var a = await TestApp.StartAsync(provider, postgres);
-        var agency = await a.SetUpAsync();
-        var b = new GongkaiFactory(a.Database, a.Clock);
-        _ = b.Server.BaseAddress; // start it: its feed follower starts at the head
-        return (a, b, agency);
+        public static async Task<TwoHosts> StartAsync(DatabaseProvider provider, PostgresServer postgres)
+        {
+            var a = await TestApp.StartAsync(provider, postgres);
+            var agency = await a.SetUpAsync();
+            var editor = await a.AddStaffAsync("editor", agency.Id, Roles.Editor);
+            var reviewer = await a.AddStaffAsync("reviewer", agency.Id, Roles.Reviewer);
+            var b = new GongkaiFactory(a.Database, a.Clock);
+            _ = b.Server.BaseAddress; // start it: its feed follower starts at the head
+            return new TwoHosts(a, b, agency, editor, reviewer);
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await B.DisposeAsync();
+            await A.DisposeAsync();
+        }
     }
 
     [Theory, BothDatabases]
     public async Task AWithdrawalOnHostA_IsGoneFromHostBsPortal_Within2Seconds(DatabaseProvider provider)
     {
-        var (a, b, agency) = await TwoHostsAsync(provider, postgres);
-        await using var _ = a;
-        await using var __ = b;
-        var editor = await a.AddStaffAsync("editor", agency.Id, Roles.Editor);
-        var reviewer = await a.AddStaffAsync("reviewer", agency.Id, Roles.Reviewer);
+        await using var hosts = await TwoHosts.StartAsync(provider, postgres);
+        var (a, b, agency, editor, reviewer) = hosts;
         var item = await a.PublishAsync(editor, reviewer, await a.ValidInputAsync(agency.Id));
         var itemUrl = PortalUrls.Item(agency.Code, item.Year, item.Serial);
         var columnUrl = PortalUrls.Column(agency.Code, "art20-11");
@@ -78,11 +88,8 @@ public sealed class TwoHostEvictionTests(PostgresServer postgres)
     [Theory, BothDatabases]
     public async Task APublicationOnHostA_ShowsOnHostBsPortal_Within2Seconds(DatabaseProvider provider)
     {
-        var (a, b, agency) = await TwoHostsAsync(provider, postgres);
-        await using var _ = a;
-        await using var __ = b;
-        var editor = await a.AddStaffAsync("editor", agency.Id, Roles.Editor);
-        var reviewer = await a.AddStaffAsync("reviewer", agency.Id, Roles.Reviewer);
+        await using var hosts = await TwoHosts.StartAsync(provider, postgres);
+        var (a, b, agency, editor, reviewer) = hosts;
         const string title = "关于开展2025年森林防火检查的通知";
         var columnUrl = PortalUrls.Column(agency.Code, "art20-11");
         var agencyUrl = PortalUrls.Agency(agency.Code);
