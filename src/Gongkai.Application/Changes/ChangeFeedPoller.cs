@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -18,7 +19,10 @@ public sealed class ChangeFeedPoller(
     private readonly IChangeConsumer[] _consumers = [.. consumers];
 
     /// <summary>Where each consumer stands in this process; a consumer not yet here is placed on its first poll.</summary>
-    private readonly Dictionary<string, long> _positions = [];
+    private readonly ConcurrentDictionary<string, long> _positions = new(StringComparer.Ordinal);
+
+    /// <summary>The last position <paramref name="consumer"/> has handled in this process; null before its first poll.</summary>
+    public long? PositionOf(string consumer) => _positions.TryGetValue(consumer, out var position) ? position : null;
 
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -101,7 +105,7 @@ public sealed class ChangeFeedPoller(
             if (consumer.Durable && !await reader.AdvanceAsync(consumer.Name, position, next, CancellationToken.None))
             {
                 // Another node moved this consumer on; continue from where it stands.
-                _positions.Remove(consumer.Name);
+                _positions.TryRemove(consumer.Name, out _);
                 continue;
             }
             _positions[consumer.Name] = next;

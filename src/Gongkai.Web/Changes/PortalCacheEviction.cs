@@ -16,7 +16,9 @@ public sealed class PortalCacheEviction(IOutputCacheStore store, ILogger<PortalC
     /// </summary>
     public static readonly TimeSpan RenderGrace = TimeSpan.FromSeconds(1);
 
-    public string Name => "portal-output-cache";
+    public const string ConsumerName = "portal-output-cache";
+
+    public string Name => ConsumerName;
 
     public bool Durable => false;
 

@@ -1,9 +1,14 @@
 using System.Diagnostics;
 using System.Net;
 using Gongkai.Application.Accounts;
+using Gongkai.Application.Changes;
 using Gongkai.Tests.Support;
 using Gongkai.Web.Api;
+using Gongkai.Web.Changes;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace Gongkai.Tests.Changes;
 
@@ -28,6 +33,23 @@ public sealed class TwoHostEvictionTests(PostgresServer postgres)
             Assert.True(clock.Elapsed < Promise, $"{what}: still not so after {clock.Elapsed.TotalMilliseconds:0} ms (promised within {Promise.TotalMilliseconds:0} ms).");
             await Task.Delay(100, Ct);
         }
+    }
+
+    /// <summary>
+    /// Waits until host B's cache evictor has handled every record written so far, and its second eviction a moment
+    /// later: what the test warms afterwards stays cached until the change under test.
+    /// </summary>
+    private static async Task CaughtUpAsync(TwoHosts hosts)
+    {
+        var head = await hosts.A.WithDbAsync(db => db.ChangeRecords.MaxAsync(r => r.Id, Ct));
+        var poller = hosts.B.Services.GetServices<IHostedService>().OfType<ChangeFeedPoller>().Single();
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while ((poller.PositionOf(PortalCacheEviction.ConsumerName) ?? -1) < head)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "Host B did not catch up with the change feed within 10 s.");
+            await Task.Delay(50, Ct);
+        }
+        await Task.Delay(PortalCacheEviction.RenderGrace + TimeSpan.FromMilliseconds(200), Ct);
     }
 
     /// <summary>Loads <paramref name="url"/> twice; the second answer must come from the output cache (it carries Age).</summary>
@@ -70,6 +92,7 @@ public sealed class TwoHostEvictionTests(PostgresServer postgres)
         var item = await a.PublishAsync(editor, reviewer, await a.ValidInputAsync(agency.Id));
         var itemUrl = PortalUrls.Item(agency.Code, item.Year, item.Serial);
         var columnUrl = PortalUrls.Column(agency.Code, "art20-11");
+        await CaughtUpAsync(hosts);
         using var client = ClientOf(b);
         Assert.Contains(item.Title, await WarmAsync(client, itemUrl), StringComparison.Ordinal);
         Assert.Contains(item.Title, await WarmAsync(client, columnUrl), StringComparison.Ordinal);
@@ -93,6 +116,7 @@ public sealed class TwoHostEvictionTests(PostgresServer postgres)
         const string title = "关于开展2025年森林防火检查的通知";
         var columnUrl = PortalUrls.Column(agency.Code, "art20-11");
         var agencyUrl = PortalUrls.Agency(agency.Code);
+        await CaughtUpAsync(hosts);
         using var client = ClientOf(b);
         Assert.DoesNotContain(title, await WarmAsync(client, columnUrl), StringComparison.Ordinal);
         Assert.DoesNotContain(title, await WarmAsync(client, agencyUrl), StringComparison.Ordinal);
@@ -109,5 +133,38 @@ public sealed class TwoHostEvictionTests(PostgresServer postgres)
             (await client.GetStringAsync("/", Ct)).Contains(title, StringComparison.Ordinal));
         await EventuallyAsync("the new item in host B's column RSS", async () =>
             (await client.GetStringAsync(columnUrl + "/rss.xml", Ct)).Contains(title, StringComparison.Ordinal));
+    }
+
+    [Theory, BothDatabases]
+    public async Task AWithdrawal_EvictsOnlyThePagesThatShowedTheItem(DatabaseProvider provider)
+    {
+        await using var hosts = await TwoHosts.StartAsync(provider, postgres);
+        var (a, b, agency, editor, reviewer) = hosts;
+        var other = await a.AddAgencyAsync("SLX-D09", "示例县财政局", agency.Id);
+        var item = await a.PublishAsync(editor, reviewer, await a.ValidInputAsync(agency.Id));
+        var itemUrl = PortalUrls.Item(agency.Code, item.Year, item.Serial);
+        var untouched = new[] { PortalUrls.Column(agency.Code, "art20-01"), PortalUrls.Column(other.Code, "art20-11"), PortalUrls.Agency(other.Code) };
+        await CaughtUpAsync(hosts);
+        using var client = ClientOf(b);
+        await WarmAsync(client, itemUrl);
+        foreach (var url in untouched)
+        {
+            await WarmAsync(client, url);
+        }
+
+        await a.WithItemsAsync(s => s.WithdrawAsync(reviewer, item.Id, "内容有误", Ct));
+        await EventuallyAsync("the withdrawn item's page on host B", async () =>
+        {
+            using var r = await client.GetAsync(itemUrl, Ct);
+            return r.StatusCode == HttpStatusCode.NotFound;
+        });
+
+        // Another column of the same agency and another agency's pages never showed the item: still served from the cache.
+        await Task.Delay(PortalCacheEviction.RenderGrace + TimeSpan.FromMilliseconds(200), Ct);
+        foreach (var url in untouched)
+        {
+            using var r = await client.GetAsync(url, Ct);
+            Assert.True(r.Headers.Age is not null, $"{url} was evicted by a change it did not show.");
+        }
     }
 }
