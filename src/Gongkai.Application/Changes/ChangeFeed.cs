@@ -14,16 +14,19 @@ namespace Gongkai.Application.Changes;
 /// </summary>
 public sealed class ChangeFeed(GongkaiDbContext db, PlatformClock clock)
 {
-    /// <summary>The published state of an item changed. For <see cref="ChangeKind.Withdrawn"/> the column recorded is the one it was loaded from (where the public saw it), even if the same edit moved it.</summary>
+    /// <summary>
+    /// The published state of an item changed. For <see cref="ChangeKind.Withdrawn"/> the column (and interpreted
+    /// document) recorded are those it was loaded with — where the public saw it — even if the same edit changed them.
+    /// </summary>
     public async Task ItemAsync(ChangeKind kind, Item item, CancellationToken ct = default)
     {
         var entry = db.Entry(item);
-        var columnId = kind == ChangeKind.Withdrawn && entry.State != EntityState.Added
-            ? entry.Property(i => i.ColumnId).OriginalValue
-            : item.ColumnId;
+        var asSeen = kind == ChangeKind.Withdrawn && entry.State != EntityState.Added;
+        var columnId = asSeen ? entry.Property(i => i.ColumnId).OriginalValue : item.ColumnId;
+        var interprets = asSeen ? entry.Property(i => i.InterpretsId).OriginalValue : item.InterpretsId;
         var agencyCode = await db.Agencies.Where(a => a.Id == item.AgencyId).Select(a => a.Code).SingleAsync(ct);
         var columnKey = await db.Columns.Where(c => c.Id == columnId).Select(c => c.Key).SingleOrDefaultAsync(ct);
-        Append(kind, item.AgencyId, agencyCode, "Item", item.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), columnKey);
+        Append(kind, item.AgencyId, agencyCode, "Item", item.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), columnKey, interprets);
     }
 
     /// <summary>The kind of record for an approval that published <paramref name="item"/>: first time, again, or again with a lapsed or repealed validity.</summary>
@@ -41,7 +44,7 @@ public sealed class ChangeFeed(GongkaiDbContext db, PlatformClock clock)
     /// <summary>Bulk loads that bypass the use cases write this one record instead of one per row.</summary>
     public void Reset(string reason) => Append(ChangeKind.Reset, null, null, "Platform", reason, null);
 
-    private void Append(ChangeKind kind, int? agencyId, string? agencyCode, string entityType, string? entityId, string? columnKey) =>
+    private void Append(ChangeKind kind, int? agencyId, string? agencyCode, string entityType, string? entityId, string? columnKey, long? relatedItemId = null) =>
         db.ChangeRecords.Add(new ChangeRecord
         {
             Kind = kind,
@@ -50,6 +53,7 @@ public sealed class ChangeFeed(GongkaiDbContext db, PlatformClock clock)
             EntityType = entityType,
             EntityId = entityId is { Length: > 100 } ? entityId[..100] : entityId,
             ColumnKey = columnKey,
+            RelatedItemId = relatedItemId,
             OccurredAt = clock.UtcNow,
         });
 }

@@ -50,6 +50,9 @@ public sealed class ChangeRecord
     /// <summary>For an item, the column the public saw it in (for a withdrawal, the column it left); for a column, its key.</summary>
     public string? ColumnKey { get; set; }
 
+    /// <summary>For a 政策解读, the document it interprets: that document's page lists its published interpretations.</summary>
+    public long? RelatedItemId { get; set; }
+
     public DateTime OccurredAt { get; set; }
 }
 

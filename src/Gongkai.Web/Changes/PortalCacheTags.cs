@@ -50,6 +50,7 @@ public static class PortalCacheTags
         [
             Item(itemId), Latest(code), Home, Search, Sitemap,
             .. change.ColumnKey is { } key ? [Column(code, key)] : Array.Empty<string>(),
+            .. change.RelatedItemId is { } related ? [Item(related)] : Array.Empty<string>(),
         ],
         { Kind: ChangeKind.ColumnCreated or ChangeKind.ColumnChanged, AgencyCode: { } code } => [Agency(code), Sitemap],
         // Agencies appear by name on the home page, their parents' and children's pages and every page of their own,

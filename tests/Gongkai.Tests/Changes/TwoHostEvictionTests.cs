@@ -167,4 +167,27 @@ public sealed class TwoHostEvictionTests(PostgresServer postgres)
             Assert.True(r.Headers.Age is not null, $"{url} was evicted by a change it did not show.");
         }
     }
+
+    [Theory, BothDatabases]
+    public async Task PublishingAnInterpretation_ShowsItOnTheInterpretedDocumentsPage(DatabaseProvider provider)
+    {
+        await using var hosts = await TwoHosts.StartAsync(provider, postgres);
+        var (a, b, agency, editor, reviewer) = hosts;
+        var document = await a.PublishAsync(editor, reviewer, await a.ValidInputAsync(agency.Id));
+        var documentUrl = PortalUrls.Item(agency.Code, document.Year, document.Serial);
+        const string title = "《关于做好2025年春耕生产工作的通知》政策解读";
+        await CaughtUpAsync(hosts);
+        using var client = ClientOf(b);
+        Assert.DoesNotContain(title, await WarmAsync(client, documentUrl), StringComparison.Ordinal);
+
+        await a.PublishAsync(editor, reviewer, await a.ValidInputAsync(agency.Id, title) with
+        {
+            DocumentKind = Gongkai.Domain.Catalog.DocumentKind.PolicyInterpretation,
+            InterpretationForm = Gongkai.Domain.Catalog.InterpretationForm.Text,
+            InterpretsIndexNo = document.IndexNo,
+        });
+
+        await EventuallyAsync("the new interpretation listed on the interpreted document's page on host B", async () =>
+            (await client.GetStringAsync(documentUrl, Ct)).Contains(title, StringComparison.Ordinal));
+    }
 }

@@ -615,6 +615,9 @@ namespace Gongkai.Application.Data.Migrations.Postgres
                     b.Property<DateTime>("OccurredAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<long?>("RelatedItemId")
+                        .HasColumnType("bigint");
+
                     b.HasKey("Id");
 
                     b.ToTable("ChangeRecords", (string)null);

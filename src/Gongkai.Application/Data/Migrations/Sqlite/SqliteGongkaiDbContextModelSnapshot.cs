@@ -596,6 +596,9 @@ namespace Gongkai.Application.Data.Migrations.Sqlite
                     b.Property<DateTime>("OccurredAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("RelatedItemId")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.ToTable("ChangeRecords", (string)null);

@@ -188,6 +188,7 @@ namespace Gongkai.Application.Data.Migrations.Postgres
                     EntityType = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     EntityId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
                     ColumnKey = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: true),
+                    RelatedItemId = table.Column<long>(type: "bigint", nullable: true),
                     OccurredAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>

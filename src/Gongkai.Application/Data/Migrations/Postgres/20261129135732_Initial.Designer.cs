@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Gongkai.Application.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresGongkaiDbContext))]
-    [Migration("20261129131129_Initial")]
+    [Migration("20261129135732_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -617,6 +617,9 @@ namespace Gongkai.Application.Data.Migrations.Postgres
 
                     b.Property<DateTime>("OccurredAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("RelatedItemId")
+                        .HasColumnType("bigint");
 
                     b.HasKey("Id");
 

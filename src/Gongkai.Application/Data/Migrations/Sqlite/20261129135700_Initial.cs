@@ -187,6 +187,7 @@ namespace Gongkai.Application.Data.Migrations.Sqlite
                     EntityType = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     EntityId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
                     ColumnKey = table.Column<string>(type: "TEXT", maxLength: 80, nullable: true),
+                    RelatedItemId = table.Column<long>(type: "INTEGER", nullable: true),
                     OccurredAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>

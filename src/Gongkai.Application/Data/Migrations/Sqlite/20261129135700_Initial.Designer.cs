@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Gongkai.Application.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteGongkaiDbContext))]
-    [Migration("20261129131041_Initial")]
+    [Migration("20261129135700_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -598,6 +598,9 @@ namespace Gongkai.Application.Data.Migrations.Sqlite
 
                     b.Property<DateTime>("OccurredAt")
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("RelatedItemId")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
