@@ -2,6 +2,7 @@ using Gongkai.Application.Agencies;
 using Gongkai.Application.Audit;
 using Gongkai.Application.Calendar;
 using Gongkai.Application.Catalog;
+using Gongkai.Application.Changes;
 using Gongkai.Application.Data;
 using Gongkai.Application.Operations;
 using Gongkai.Application.Platform;
@@ -45,6 +46,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<AgencyAccess>();
         services.AddGongkaiAgencyScope();
         services.AddScoped<AuditLog>();
+        services.AddChangeFeed();
         services.AddScoped<AgencyService>();
         services.AddScoped<ItemService>();
         services.AddScoped<PortalQueries>();

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Gongkai.Application.Accounts;
 using Gongkai.Application.Audit;
 using Gongkai.Application.Catalog;
+using Gongkai.Application.Changes;
 using Gongkai.Application.Data;
 using Gongkai.Application.Platform;
 using Gongkai.Domain.Agencies;
@@ -25,7 +26,7 @@ public sealed record NewAgency(string Code, string Name, AgencyKind Kind, int? P
 }
 
 /// <summary>Creates agencies with their standard disclosure column, and lets them extend it.</summary>
-public sealed partial class AgencyService(GongkaiDbContext db, AgencyAccess access, AuditLog audit, PlatformClock clock)
+public sealed partial class AgencyService(GongkaiDbContext db, AgencyAccess access, AuditLog audit, ChangeFeed changes, PlatformClock clock)
 {
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9-]{0,39}$")]
     private static partial Regex CodePattern();
@@ -87,6 +88,8 @@ public sealed partial class AgencyService(GongkaiDbContext db, AgencyAccess acce
         await db.SaveChangesAsync(ct);
         await SeedColumnsAsync(agency, ct);
         audit.Record(actor, "agency.create", "Agency", agency.Id, $"{agency.Code} {agency.Name}", agency.Id);
+        // One record for the agency and its standard columns: consumers treat a new agency as a change to the whole tree.
+        changes.Agency(ChangeKind.AgencyCreated, agency);
         await db.SaveChangesAsync(ct);
         if (tx is not null)
         {
@@ -157,6 +160,7 @@ public sealed partial class AgencyService(GongkaiDbContext db, AgencyAccess acce
         var column = new Column { AgencyId = agencyId, ParentId = parentId, Key = key, Name = name.Trim(), SortOrder = maxOrder + 1 };
         db.Columns.Add(column);
         audit.Record(actor, "column.create", "Column", key, name, agencyId);
+        changes.Column(ChangeKind.ColumnCreated, await db.Agencies.AsNoTracking().SingleAsync(a => a.Id == agencyId, ct), column);
         await db.SaveChangesAsync(ct);
         return column;
     }
@@ -184,6 +188,7 @@ public sealed partial class AgencyService(GongkaiDbContext db, AgencyAccess acce
         agency.Website = contact.Website;
         agency.Functions = contact.Functions;
         audit.Record(actor, "agency.update", "Agency", agencyId, "更新单位信息及指南联系方式", agencyId);
+        changes.Agency(ChangeKind.AgencyChanged, agency);
         await db.SaveChangesAsync(ct);
     }
 }

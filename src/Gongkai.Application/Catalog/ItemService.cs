@@ -3,6 +3,7 @@ using System.Text.Json;
 using Gongkai.Application.Accounts;
 using Gongkai.Application.Agencies;
 using Gongkai.Application.Audit;
+using Gongkai.Application.Changes;
 using Gongkai.Application.Data;
 using Gongkai.Application.Platform;
 using Gongkai.Domain.Catalog;
@@ -15,6 +16,7 @@ public sealed class ItemService(
     GongkaiDbContext db,
     AgencyAccess access,
     AuditLog audit,
+    ChangeFeed changes,
     PlatformClock clock,
     BodySanitizer sanitizer,
     UploadLimits limits)
@@ -89,6 +91,10 @@ public sealed class ItemService(
         item.Version++;
         AddRevision(actor, item, "update");
         audit.Record(actor, "item.update", "Item", item.Id, wasPublic ? $"{item.IndexNo} 修改已发布信息，撤下待重新审核" : item.IndexNo, item.AgencyId);
+        if (wasPublic)
+        {
+            await changes.ItemAsync(ChangeKind.Withdrawn, item, ct);
+        }
         await SaveAsync(ct);
         return item;
     }
@@ -115,6 +121,7 @@ public sealed class ItemService(
         item.ReviewNote = note;
         if (item.Status == ItemStatus.Published)
         {
+            await changes.ItemAsync(ChangeFeed.PublicationKind(item, wasPublishedBefore: item.PublishedAt is not null), item, ct);
             item.PublishedOn ??= clock.TodayDate;
             item.PublishedAt = clock.UtcNow;
         }
@@ -143,6 +150,7 @@ public sealed class ItemService(
         }
         item.Status = ItemWorkflow.Withdraw(item.Status, reason);
         item.WithdrawReason = reason;
+        await changes.ItemAsync(ChangeKind.Withdrawn, item, ct);
         return await TransitionAsync(actor, item, "item.withdraw", reason, ct);
     }
 

@@ -31,6 +31,10 @@ public static class AgencyScopeFilters
         typeof(CalendarOverrideRow),
         // One row: the audit chain's head (sequence and hash), shared by every agency's entries.
         typeof(Audit.AuditChainHead),
+        // A consumer's read position in the change feed; the feed's records themselves are scoped (the consumers opt out).
+        typeof(Changes.ChangeFeedPosition),
+        // Leases of background work, held by nodes, not agencies.
+        typeof(Operations.Lease),
         // Failed sign-ins by typed name or client address, before anyone is known.
         typeof(Accounts.LoginFailure),
         typeof(DataProtectionKey),

@@ -29,6 +29,7 @@ public static class DatabaseSetup
         var cs = string.IsNullOrWhiteSpace(connectionString) ? DataDirectory.DefaultConnectionString() : connectionString;
         // Capped counts (Take(n).Count()) need no order; ordering them would only slow the count down.
         options.ConfigureWarnings(w => w.Ignore(Microsoft.EntityFrameworkCore.Diagnostics.CoreEventId.RowLimitingOperationWithoutOrderByWarning));
+        options.AddInterceptors(Changes.ChangeFeedWriteLock.Instance);
         if (IsPostgres(cs))
         {
             options.UseNpgsql(cs);

@@ -47,6 +47,10 @@ public abstract partial class GongkaiDbContext(DbContextOptions options, AgencyS
     public DbSet<Requests.Reminders.DeadlineReminderRecord> DeadlineReminders => Set<Requests.Reminders.DeadlineReminderRecord>();
     public DbSet<Operations.Lease> Leases => Set<Operations.Lease>();
 
+    // The change feed (issue 7).
+    public DbSet<Changes.ChangeRecord> ChangeRecords => Set<Changes.ChangeRecord>();
+    public DbSet<Changes.ChangeFeedPosition> ChangeFeedPositions => Set<Changes.ChangeFeedPosition>();
+
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 
     /// <summary>Saves; audit entries added in this unit of work are linked onto the audit chain in the same transaction.</summary>

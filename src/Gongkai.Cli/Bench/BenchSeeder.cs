@@ -5,6 +5,7 @@ using Gongkai.Application.Accounts;
 using Gongkai.Application.Agencies;
 using Gongkai.Application.Audit;
 using Gongkai.Application.Catalog;
+using Gongkai.Application.Changes;
 using Gongkai.Application.Data;
 using Gongkai.Application.Demo;
 using Gongkai.Application.Platform;
@@ -108,6 +109,8 @@ internal sealed class BenchSeeder(GongkaiDbContext db, PlatformClock clock, Audi
 
         audit.Record(StaffContext.System(agencies[0].Id), "bench.seed", "Platform", 1,
             $"生成基准测试数据：{agencies.Count}个单位，{written}条信息，随机种子{options.Seed}", agencies[0].Id);
+        // Rows were copied in bulk, past the use cases: one Reset record tells feed consumers to rebuild everything.
+        new ChangeFeed(db, clock).Reset("bench.seed");
         await db.SaveChangesAsync(ct);
         var agencyTotal = await db.Agencies.CountAsync(ct);
         var columnTotal = await db.Columns.CountAsync(ct);

@@ -5,6 +5,7 @@ using System.Threading.Channels;
 using Gongkai.Application.Accounts;
 using Gongkai.Application.Audit;
 using Gongkai.Application.Calendar;
+using Gongkai.Application.Changes;
 using Gongkai.Application.Data;
 using Gongkai.Application.Platform;
 using Gongkai.Application.Requests;
@@ -138,6 +139,8 @@ internal sealed class RequestSeeder(GongkaiDbContext db, PlatformClock clock, Au
 
         audit.Record(StaffContext.System(agencies[0].Id), "bench.seed-requests", "Platform", 1,
             $"生成依申请公开基准测试数据：{agencies.Count}个单位，{written}件案件，随机种子{options.Seed}", agencies[0].Id);
+        // New agencies were written in bulk (they appear on the portal): consumers rebuild everything.
+        new ChangeFeed(db, clock).Reset("bench.seed-requests");
         await db.SaveChangesAsync(ct);
         var running = await db.Requests.CountAsync(r => r.ClockRunning, ct);
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,

@@ -5,6 +5,7 @@ using Gongkai.Application.Data;
 using Gongkai.Application.Platform;
 using Gongkai.Domain.Agencies;
 using Gongkai.Web.Api;
+using Gongkai.Web.Changes;
 using Gongkai.Web.Operations;
 using Gongkai.Web.Portal;
 using Microsoft.AspNetCore.Authentication;
@@ -67,6 +68,7 @@ public static class WebSetup
         // 期限提醒邮件 (issue 3): does nothing without Smtp:Host/Smtp:From.
         services.AddHostedService(sp => sp.GetRequiredService<Gongkai.Application.Requests.Reminders.DeadlineReminderService>());
         services.AddSingleton<SetupState>();
+        builder.AddGongkaiChangeFeed();
         // The API documents enums by name (DisclosureMode "Proactive", …): accept and write them that way.
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddExceptionHandler<ApiExceptionHandler>();
@@ -113,14 +115,15 @@ public static class WebSetup
                     ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                     _ => new FixedWindowRateLimiterOptions { PermitLimit = 60, Window = TimeSpan.FromMinutes(10) }));
         });
-        // Public pages change only when staff publish; a short cache absorbs bursts without going stale for long.
-        // Each node caches in its own memory, so a page may lag a publication by at most this long. 0 turns it off.
-        var cacheSeconds = builder.Configuration.GetValue("Portal:CacheSeconds", 10);
+        // Public pages change only when staff publish. Each node caches them in its own memory, and the change feed
+        // evicts exactly the pages a change touches on every node within a second (Changes/PortalCacheEviction), so the
+        // lifetime is only a backstop for what the feed cannot see (a database restored underneath). 0 turns it off.
+        var cacheSeconds = builder.Configuration.GetValue("Portal:CacheSeconds", 300);
         services.AddOutputCache(o => o.AddPolicy("portal", p =>
         {
             if (cacheSeconds > 0)
             {
-                p.Expire(TimeSpan.FromSeconds(cacheSeconds)).SetVaryByQuery("*").Tag("portal");
+                p.Expire(TimeSpan.FromSeconds(cacheSeconds)).SetVaryByQuery("*").Tag(Changes.PortalCacheTags.All);
             }
             else
             {

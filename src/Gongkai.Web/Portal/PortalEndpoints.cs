@@ -3,6 +3,7 @@ using System.Text;
 using System.Xml;
 using Gongkai.Application.Catalog;
 using Gongkai.Web.Api;
+using Gongkai.Web.Changes;
 using Microsoft.Net.Http.Headers;
 
 namespace Gongkai.Web.Portal;
@@ -75,6 +76,7 @@ public static class PortalEndpoints
             return Results.NotFound();
         }
         List<int> ids = [column.Id, .. columns.Where(c => c.ParentId == column.Id).Select(c => c.Id)];
+        ctx.TagCachedResponse([PortalCacheTags.Agency(agency.Code), .. columns.Where(c => ids.Contains(c.Id)).Select(c => PortalCacheTags.Column(agency.Code, c.Key))]);
         var items = await q.LatestInColumnsAsync(agency.Id, agency.Code, ids, RssItems, ct);
         var summaries = await q.SummariesAsync([.. items.Select(i => i.Id)], ct);
         var origin = Origin(ctx.Request);
@@ -134,6 +136,7 @@ public static class PortalEndpoints
     /// </summary>
     private static async Task SitemapIndexAsync(PortalQueries q, HttpContext ctx, CancellationToken ct)
     {
+        ctx.TagCachedResponse(PortalCacheTags.Sitemap);
         var maxId = await q.MaxItemIdAsync(ct);
         var chunks = (int)((maxId + SitemapChunkSize - 1) / SitemapChunkSize);
         var origin = Origin(ctx.Request);
@@ -158,6 +161,7 @@ public static class PortalEndpoints
     /// <summary>The platform home, every agency's home and guide, and every column.</summary>
     private static async Task PagesSitemapAsync(PortalQueries q, HttpContext ctx, CancellationToken ct)
     {
+        ctx.TagCachedResponse(PortalCacheTags.Sitemap);
         var agencies = await q.AgencyLinksAsync(ct);
         var codes = agencies.ToDictionary(a => a.Id, a => a.Code);
         var origin = Origin(ctx.Request);

@@ -1,5 +1,6 @@
 using Gongkai.Application.Agencies;
 using Gongkai.Application.Catalog;
+using Gongkai.Web.Changes;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
 
@@ -28,6 +29,7 @@ public sealed class AgencyHomeModel(PortalQueries queries) : PortalPageModel(que
         Ancestors = await Queries.AncestorsAsync(agency, Aborted);
         Children = await Queries.ChildrenAsync(agency.Id, Aborted);
         Latest = await Queries.LatestAsync(agency.Id, null, 15, Aborted);
+        HttpContext.TagCachedResponse(PortalCacheTags.Latest(agency.Code));
         return Page();
     }
 }

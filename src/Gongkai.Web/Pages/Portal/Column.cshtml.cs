@@ -3,6 +3,7 @@ using Gongkai.Application.Agencies;
 using Gongkai.Application.Catalog;
 using Gongkai.Domain.Catalog;
 using Gongkai.Web.Api;
+using Gongkai.Web.Changes;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
 
@@ -71,7 +72,9 @@ public sealed class ColumnListModel(PortalQueries queries) : PortalPageModel(que
         Validity? validity = Enum.TryParse<Validity>(ValidityFilter, ignoreCase: true, out var v) && Validities.Contains(v) ? v : null;
         ValidityFilter = validity?.ToString();
 
-        Result = await Queries.ListAsync(agency.Id, agency.Code, Tree.ListIds(column), new ItemFilter(Year, validity, Keyword, RequestedPage(), PageSize), Aborted);
+        var listed = Tree.ListIds(column);
+        HttpContext.TagCachedResponse(columns.Where(c => listed.Contains(c.Id)).Select(c => PortalCacheTags.Column(agency.Code, c.Key)));
+        Result = await Queries.ListAsync(agency.Id, agency.Code, listed, new ItemFilter(Year, validity, Keyword, RequestedPage(), PageSize), Aborted);
         return Page();
     }
 

@@ -1,5 +1,6 @@
 using Gongkai.Application.Catalog;
 using Gongkai.Domain.Agencies;
+using Gongkai.Web.Changes;
 using Microsoft.AspNetCore.OutputCaching;
 
 namespace Gongkai.Web.Pages.Portal;
@@ -16,6 +17,7 @@ public sealed class PortalHomeModel(PortalQueries queries) : PortalPageModel(que
 
     public async Task OnGetAsync()
     {
+        HttpContext.TagCachedResponse(PortalCacheTags.Home);
         await LoadPlatformNameAsync();
         var agencies = await Queries.AgencyLinksAsync(Aborted);
         var children = agencies.ToLookup(a => a.ParentId);

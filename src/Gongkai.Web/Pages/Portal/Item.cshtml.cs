@@ -1,6 +1,7 @@
 using Gongkai.Application.Agencies;
 using Gongkai.Application.Catalog;
 using Gongkai.Domain.Catalog;
+using Gongkai.Web.Changes;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
 
@@ -30,6 +31,9 @@ public sealed class ItemPageModel(PortalQueries queries) : PortalPageModel(queri
         {
             return NotFound();
         }
+        // Also tagged with the items it names, so their withdrawal or new title refreshes this page too.
+        HttpContext.TagCachedResponse(PortalCacheTags.Item(item.Id));
+        HttpContext.TagCachedResponse(new[] { item.InterpretsId, item.ReplacedById }.OfType<long>().Select(PortalCacheTags.Item));
         Agency = agency;
         Item = item;
         await LoadPlatformNameAsync();
@@ -37,6 +41,7 @@ public sealed class ItemPageModel(PortalQueries queries) : PortalPageModel(queri
         if (item.DocumentKind != DocumentKind.PolicyInterpretation)
         {
             Interpretations = await Queries.InterpretationsAsync(item.Id, Aborted);
+            HttpContext.TagCachedResponse(Interpretations.Select(i => PortalCacheTags.Item(i.Item.Id)));
         }
         if (item.InterpretsId is { } interprets)
         {

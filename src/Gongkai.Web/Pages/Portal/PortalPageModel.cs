@@ -1,5 +1,6 @@
 using Gongkai.Application.Agencies;
 using Gongkai.Application.Catalog;
+using Gongkai.Web.Changes;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Gongkai.Web.Pages.Portal;
@@ -27,5 +28,13 @@ public abstract class PortalPageModel(PortalQueries queries) : PageModel
         int.TryParse(Request.Query["page"], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var p) && p > 0 ? p : 1;
 
     /// <summary>Loads the agency named by the route, or null (the page answers 404).</summary>
-    protected Task<Agency?> AgencyAsync(string code) => Queries.AgencyAsync(code, Aborted);
+    protected async Task<Agency?> AgencyAsync(string code)
+    {
+        var agency = await Queries.AgencyAsync(code, Aborted);
+        if (agency is not null)
+        {
+            HttpContext.TagCachedResponse(PortalCacheTags.Agency(agency.Code));
+        }
+        return agency;
+    }
 }

@@ -1,4 +1,5 @@
 using Gongkai.Application.Catalog;
+using Gongkai.Web.Changes;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
 
@@ -17,6 +18,7 @@ public sealed class SearchModel(PortalQueries queries) : PortalPageModel(queries
 
     public async Task OnGetAsync()
     {
+        HttpContext.TagCachedResponse(PortalCacheTags.Search);
         await LoadPlatformNameAsync();
         Query = Query?.Trim();
         if (!string.IsNullOrEmpty(Query))
