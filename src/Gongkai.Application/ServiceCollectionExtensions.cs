@@ -51,6 +51,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<WorkingDayCalendarProvider>();
         services.AddScoped<PlatformSetupService>();
         services.AddScoped<Accounts.AccountService>();
+        services.AddScoped<Accounts.Permissions.PersonalDataGrants>();
         services.AddScoped<Demo.DemoCounty>();
         services.AddScoped<Demo.DemoRequests>();
         // 依申请公开 (issue 3).

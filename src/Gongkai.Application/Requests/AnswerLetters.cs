@@ -3,6 +3,7 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using Gongkai.Application.Accounts;
+using Gongkai.Application.Accounts.Permissions;
 using Gongkai.Application.Agencies;
 using Gongkai.Application.Audit;
 using Gongkai.Application.Data;
@@ -80,7 +81,7 @@ public sealed class AnswerLetters(
 
     public async Task UpdateTemplateAsync(StaffContext actor, OutcomeGroup group, string? title, string? body, CancellationToken ct = default)
     {
-        if (!actor.IsPlatformAdmin)
+        if (!actor.Has(Permission.TemplatesManage))
         {
             throw new ForbiddenException("只有平台管理员可以修改告知书模板。");
         }

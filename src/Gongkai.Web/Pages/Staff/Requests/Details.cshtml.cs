@@ -1,4 +1,5 @@
 using Gongkai.Application;
+using Gongkai.Application.Accounts.Permissions;
 using Gongkai.Application.Agencies;
 using Gongkai.Application.Calendar;
 using Gongkai.Application.Data;
@@ -8,6 +9,7 @@ using Gongkai.Domain.Calendar;
 using Gongkai.Domain.Fees;
 using Gongkai.Domain.Requests;
 using Gongkai.Web.Infrastructure;
+using Gongkai.Web.Infrastructure.Permissions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -15,6 +17,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Gongkai.Web.Pages.Staff.Requests;
 
 /// <summary>The case page: facts, "how today's due date was computed", every step the current state allows, timeline, letters, appeals.</summary>
+[RequirePermission(Permission.RequestsView)]
 public sealed class DetailsModel(
     RequestService requests, RequestQueries queries, AnswerLetters letters, GongkaiDbContext db, CurrentStaff staff, PlatformClock clock,
     WorkingDayCalendarProvider calendars) : PageModel
