@@ -27,6 +27,7 @@ public sealed class ForeignAgencyWorld
     public required long PublishedItemId { get; init; }
     public required Guid ItemAttachmentId { get; init; }
     public required long RequestId { get; init; }
+    public required string RequestTrackingCode { get; init; }
     public required Guid RequestAttachmentId { get; init; }
     public required long AppealId { get; init; }
     public required int TokenId { get; init; }
@@ -65,6 +66,7 @@ public sealed class ForeignAgencyWorld
             PublishedItemId = published.Id,
             ItemAttachmentId = attachment.Id,
             RequestId = registered.Record.Id,
+            RequestTrackingCode = registered.Record.TrackingCode,
             RequestAttachmentId = await app.WithDbAsync(db => db.RequestAttachments.Where(a => a.RequestId == registered.Record.Id).Select(a => a.Id).SingleAsync(ct)),
             AppealId = appeal.Id,
             TokenId = await app.WithDbAsync(db => db.ApiTokens.Where(t => t.UserId == editor.UserId).Select(t => t.Id).SingleAsync(ct)),
@@ -84,6 +86,7 @@ public sealed class ForeignAgencyWorld
         "userid" => ForeignEditor.UserId,
         "agency" or "agencyid" => Str(Foreign.Id),
         "parentid" or "columnid" => Str(ColumnId),
+        "code" when route.Contains("requests", StringComparison.Ordinal) => RequestTrackingCode,
         "code" => Foreign.Code,
         "year" => Str(2025),
         _ => null,

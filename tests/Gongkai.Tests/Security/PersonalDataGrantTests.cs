@@ -67,4 +67,33 @@ public sealed class PersonalDataGrantTests(PostgresServer postgres)
         Assert.Equal(byAgencyAdmin.Message, bySupervisor.Message);
         Assert.Equal(0, await app.WithDbAsync(db => db.UserClaims.CountAsync(Ct)));
     }
+
+    [Theory, BothDatabases]
+    public async Task ThePlatformAdmin_GrantsOnTheAccountsPage_AndAnAgencyAdminsPostIsRefused(DatabaseProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider, postgres);
+        var top = await app.SetUpAsync();
+        var supervisor = await app.AddStaffAsync("supervisor", top.Id, StaffRole.Supervisor);
+        await app.AddStaffAsync("top-admin", top.Id, StaffRole.AgencyAdmin);
+        using var admin = app.Client();
+        await app.SignInAsync(admin, "admin", TestApp.AdminPassword);
+        using var agencyAdmin = app.Client();
+        await app.SignInAsync(agencyAdmin, "top-admin");
+
+        async Task<HttpResponseMessage> PostGrantAsync(HttpClient client) =>
+            await client.PostAsync("/staff/users?handler=Grant", new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["userId"] = supervisor.UserId,
+                ["granted"] = "true",
+                ["__RequestVerificationToken"] = FormFields.AntiforgeryToken(await client.GetStringAsync("/staff/users", Ct)),
+            }), Ct);
+        using var refused = await PostGrantAsync(agencyAdmin);
+        var agencyAdminsPage = await agencyAdmin.GetStringAsync("/staff/users", Ct);
+        using var granted = await PostGrantAsync(admin);
+
+        Assert.Equal(System.Net.HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.DoesNotContain("查看其他单位申请人信息", agencyAdminsPage, StringComparison.Ordinal);
+        Assert.Contains("已授权", await granted.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.True(await app.InScopeAsync(sp => sp.GetRequiredService<PersonalDataGrants>().HasGrantAsync(supervisor.UserId, Ct)));
+    }
 }
