@@ -21,6 +21,15 @@ public sealed record StaffContext(string UserId, string UserName, int AgencyId, 
     /// <summary>Scope, not a permission: the platform admin sees and changes every agency.</summary>
     public bool IsPlatformAdmin => Roles.Contains(StaffRole.PlatformAdmin);
 
+    /// <summary>Refuses (403, <paramref name="refusal"/> as the message) unless the actor has <paramref name="permission"/>.</summary>
+    public void Require(Permission permission, string refusal)
+    {
+        if (!Has(permission))
+        {
+            throw new ForbiddenException(refusal);
+        }
+    }
+
     public bool CanEdit => Has(Permission.ItemsEdit);
     public bool CanReview => Has(Permission.ItemsReview);
 

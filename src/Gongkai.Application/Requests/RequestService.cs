@@ -851,12 +851,6 @@ public sealed class RequestService(
     private static string NewTrackingCode(LocalDate today) =>
         $"YSQ{today:yyyyMMdd}-{RandomNumberGenerator.GetString(CodeAlphabet, 6)}";
 
-    /// <summary>Registering and every step of a case: a supervisor (政务公开办) reads cases but does not handle them.</summary>
-    private static void RequireHandler(StaffContext actor)
-    {
-        if (!actor.Has(Permission.RequestsHandle))
-        {
-            throw new ForbiddenException("您的角色不能登记或办理依申请公开。");
-        }
-    }
+    /// <summary>Registering, every step of a case and its letters: a supervisor (政务公开办) reads cases but does not handle them.</summary>
+    internal static void RequireHandler(StaffContext actor) => actor.Require(Permission.RequestsHandle, "您的角色不能登记或办理依申请公开。");
 }
