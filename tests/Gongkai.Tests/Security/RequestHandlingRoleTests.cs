@@ -35,4 +35,25 @@ public sealed class RequestHandlingRoleTests(PostgresServer postgres)
         Assert.Equal(register.Message, letter.Message);
         Assert.Equal(RequestState.Received, (await app.LoadAsync(record.Id)).State);
     }
+
+    [Theory, BothDatabases]
+    public async Task TheCasePage_OffersTheHandlingForms_ToTheClerk_NotToTheSupervisor(DatabaseProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider, postgres);
+        var top = await app.SetUpAsync();
+        var clerk = await app.AddStaffAsync("clerk", top.Id, StaffRole.Editor);
+        await app.AddStaffAsync("supervisor", top.Id, StaffRole.Supervisor);
+        var record = await app.RegisterInPersonAsync(clerk);
+        using var asClerk = app.Client();
+        await app.SignInAsync(asClerk, "clerk");
+        using var asSupervisor = app.Client();
+        await app.SignInAsync(asSupervisor, "supervisor");
+
+        var clerksPage = await asClerk.GetStringAsync($"/staff/requests/{record.Id}", Ct);
+        var supervisorsPage = await asSupervisor.GetStringAsync($"/staff/requests/{record.Id}", Ct);
+
+        Assert.Contains("<h2 id=\"h-actions\">办理</h2>", clerksPage, StringComparison.Ordinal);
+        Assert.Contains(record.TrackingCode, supervisorsPage, StringComparison.Ordinal);
+        Assert.DoesNotContain("<h2 id=\"h-actions\">办理</h2>", supervisorsPage, StringComparison.Ordinal);
+    }
 }

@@ -139,7 +139,7 @@ public sealed class DetailsModel(
         var ct = HttpContext.RequestAborted;
         Record = await requests.LoadReadableAsync(actor, Id, ct);
         AgencyName = await db.Agencies.Where(a => a.Id == Record.AgencyId).Select(a => a.Name).SingleAsync(ct);
-        CanWrite = AgencyAccess.CanWrite(actor, Record.AgencyId);
+        CanWrite = AgencyAccess.CanWrite(actor, Record.AgencyId) && actor.Has(Permission.RequestsHandle);
         CarriedOver = RequestQueries.IsCarriedOver(Record, clock.Today.Year);
         var calendar = await calendars.CurrentAsync(ct);
         CurrentCalendarVersion = calendar.Version;
