@@ -55,6 +55,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<PlatformSetupService>();
         services.AddScoped<Accounts.AccountService>();
         services.AddScoped<Accounts.LoginThrottle>();
+        services.AddScoped<Accounts.Permissions.PersonalDataGrants>();
         services.AddScoped<Demo.DemoCounty>();
         services.AddScoped<Demo.DemoRequests>();
         // 依申请公开 (issue 3).

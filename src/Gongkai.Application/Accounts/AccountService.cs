@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Gongkai.Application.Accounts.Permissions;
 using Gongkai.Application.Agencies;
 using Gongkai.Application.Audit;
 using Gongkai.Application.Data;
@@ -35,7 +36,7 @@ public sealed class AccountService(
     public async Task<StaffUser> CreateAsync(StaffContext actor, int agencyId, string userName, string displayName, string password, IReadOnlyList<string> roles, string? email = null, CancellationToken ct = default)
     {
         await access.EnsureWritableAsync(actor, agencyId, ct);
-        if (!actor.IsAgencyAdmin)
+        if (!actor.Has(Permission.UsersManage))
         {
             throw new ForbiddenException("只有单位管理员可以新建账号。");
         }
@@ -62,7 +63,7 @@ public sealed class AccountService(
     {
         var user = await users.FindByIdAsync(userId) ?? throw new NotFoundException("找不到该账号，或您无权查看。");
         await access.EnsureWritableAsync(actor, user.AgencyId, ct);
-        if (!actor.IsAgencyAdmin)
+        if (!actor.Has(Permissions.Permission.UsersManage))
         {
             throw new ForbiddenException("只有单位管理员可以解除账号锁定。");
         }

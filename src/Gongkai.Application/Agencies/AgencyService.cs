@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Gongkai.Application.Accounts;
+using Gongkai.Application.Accounts.Permissions;
 using Gongkai.Application.Audit;
 using Gongkai.Application.Catalog;
 using Gongkai.Application.Changes;
@@ -59,7 +60,7 @@ public sealed partial class AgencyService(GongkaiDbContext db, AgencyAccess acce
             }
         }
         errors.ThrowIfAny();
-        if (!actor.IsPlatformAdmin && (parent is null || !AgencyAccess.CanWrite(actor, parent.Id) || !actor.IsAgencyAdmin))
+        if (!actor.IsPlatformAdmin && (parent is null || !AgencyAccess.CanWrite(actor, parent.Id) || !actor.Has(Permission.AgenciesManage)))
         {
             throw new ForbiddenException("只有平台管理员或上级单位管理员可以新建单位。");
         }
@@ -133,7 +134,7 @@ public sealed partial class AgencyService(GongkaiDbContext db, AgencyAccess acce
     public async Task<Column> AddColumnAsync(StaffContext actor, int agencyId, int? parentId, string key, string name, CancellationToken ct = default)
     {
         await access.EnsureWritableAsync(actor, agencyId, ct);
-        if (!actor.IsAgencyAdmin)
+        if (!actor.Has(Permission.ColumnsManage))
         {
             throw new ForbiddenException("只有单位管理员可以调整栏目。");
         }
@@ -168,7 +169,7 @@ public sealed partial class AgencyService(GongkaiDbContext db, AgencyAccess acce
     public async Task UpdateContactAsync(StaffContext actor, int agencyId, NewAgency contact, CancellationToken ct = default)
     {
         await access.EnsureWritableAsync(actor, agencyId, ct);
-        if (!actor.IsAgencyAdmin)
+        if (!actor.Has(Permission.AgenciesManage))
         {
             throw new ForbiddenException("只有单位管理员可以修改单位信息。");
         }

@@ -1,5 +1,6 @@
 using Gongkai.Application.Accounts;
 using Gongkai.Application.Agencies;
+using Gongkai.Application.Accounts.Permissions;
 using Gongkai.Application.Audit;
 using Gongkai.Application.Data;
 using Gongkai.Application.Platform;
@@ -121,7 +122,7 @@ public sealed class CalendarService(GongkaiDbContext db, AuditLog audit, Platfor
 
     private static void RequireAdmin(StaffContext actor)
     {
-        if (!actor.IsPlatformAdmin)
+        if (!actor.Has(Permission.CalendarManage))
         {
             throw new ForbiddenException("只有平台管理员可以调整工作日历。");
         }

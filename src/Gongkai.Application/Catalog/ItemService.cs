@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using Gongkai.Application.Accounts;
+using Gongkai.Application.Accounts.Permissions;
 using Gongkai.Application.Agencies;
 using Gongkai.Application.Audit;
 using Gongkai.Application.Changes;
@@ -144,7 +145,7 @@ public sealed class ItemService(
     public async Task<Item> WithdrawAsync(StaffContext actor, long itemId, string? reason, CancellationToken ct = default)
     {
         var item = await LoadWritableAsync(actor, itemId, ct);
-        if (!actor.CanReview)
+        if (!actor.Has(Permission.ItemsPublish))
         {
             throw new ForbiddenException("只有审核员或单位管理员可以撤回已发布信息。");
         }

@@ -3,6 +3,7 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using Gongkai.Application.Accounts;
+using Gongkai.Application.Accounts.Permissions;
 using Gongkai.Application.Agencies;
 using Gongkai.Application.Audit;
 using Gongkai.Application.Data;
@@ -80,7 +81,7 @@ public sealed class AnswerLetters(
 
     public async Task UpdateTemplateAsync(StaffContext actor, OutcomeGroup group, string? title, string? body, CancellationToken ct = default)
     {
-        if (!actor.IsPlatformAdmin)
+        if (!actor.Has(Permission.TemplatesManage))
         {
             throw new ForbiddenException("只有平台管理员可以修改告知书模板。");
         }
@@ -112,6 +113,7 @@ public sealed class AnswerLetters(
     {
         var record = await db.Requests.SingleOrDefaultAsync(r => r.Id == requestId, ct) ?? throw new NotFoundException("找不到该申请，或您无权查看。");
         await access.EnsureWritableAsync(actor, record.AgencyId, ct);
+        RequestService.RequireHandler(actor);
         if (record.OutcomeKey is not { } key)
         {
             throw new ValidationException("Letter", "尚未作出答复决定，不能生成告知书。");
@@ -155,6 +157,7 @@ public sealed class AnswerLetters(
     {
         var record = await db.Requests.SingleOrDefaultAsync(r => r.Id == requestId, ct) ?? throw new NotFoundException("找不到该申请，或您无权查看。");
         await access.EnsureWritableAsync(actor, record.AgencyId, ct);
+        RequestService.RequireHandler(actor);
         if (record is not { FeeNoticeReceivedOn: { } noticeOn, FeeMethod: { } method, FeeQuantity: { } quantity, FeeAmountFen: { } amountFen, FeePaymentDueOn: { } payBy })
         {
             throw new ValidationException("Letter", "本案未登记收费通知，不能生成收费通知书。");

@@ -2,6 +2,7 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using Gongkai.Application.Accounts;
+using Gongkai.Application.Accounts.Permissions;
 using Gongkai.Application.Agencies;
 using Gongkai.Application.Audit;
 using Gongkai.Application.Data;
@@ -30,6 +31,10 @@ public sealed class RequestLedger(GongkaiDbContext db, AgencyAccess access, Audi
 
     public async Task<(string FileName, byte[] Content)> ExportAsync(StaffContext actor, int year, int? agencyId, CancellationToken ct = default)
     {
+        if (!actor.Has(Permission.RequestsExport))
+        {
+            throw new ForbiddenException("您的角色不能导出依申请公开台账。");
+        }
         if (year is < 2008 or > 9999)
         {
             throw new ValidationException("Year", "请选择年度。");
@@ -38,6 +43,8 @@ public sealed class RequestLedger(GongkaiDbContext db, AgencyAccess access, Audi
         var q = db.Requests.AsNoTracking().Where(r => readable.Contains(r.AgencyId) && (r.ReceivedYear == year || r.State == null));
         if (agencyId is { } a)
         {
+            // Another agency's ledger is "not found", like its cases: no empty export of it and no audit entry naming it.
+            await access.EnsureReadableAsync(actor, a, ct);
             q = q.Where(r => r.AgencyId == a);
         }
         var rows = await q.OrderBy(r => r.ReceivedOn).ThenBy(r => r.Id).Take(MaxRows + 1)

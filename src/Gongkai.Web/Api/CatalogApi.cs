@@ -1,9 +1,11 @@
 using Gongkai.Application;
 using Gongkai.Application.Agencies;
+using Gongkai.Application.Accounts.Permissions;
 using Gongkai.Application.Catalog;
 using Gongkai.Application.Data;
 using Gongkai.Domain.Catalog;
 using Gongkai.Web.Infrastructure;
+using Gongkai.Web.Infrastructure.Permissions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -24,14 +26,15 @@ public static class CatalogApi
         api.MapGet("/agencies/{code}/items", ListItems).WithName("ListItems").WithSummary("已发布信息列表（可按栏目、年份、有效性筛选）").AllowAnonymous();
         api.MapGet("/agencies/{code}/items/{year:int}/{serial:int}", GetItem).WithName("GetItem").WithSummary("一条已发布信息").AllowAnonymous();
 
-        var staff = api.MapGroup("/staff").RequireAuthorization(ApiTokenAuthenticationHandler.PolicyName).WithTags("staff");
-        staff.MapPost("/items", CreateItem).WithName("CreateItem").WithSummary("拟稿：新建信息（本单位）");
-        staff.MapGet("/items/{id:long}", GetStaffItem).WithName("GetStaffItem").WithSummary("读取本单位（或下级单位）的任一信息");
-        staff.MapPut("/items/{id:long}", UpdateItem).WithName("UpdateItem").WithSummary("修改信息（已发布的将撤下重新审核）");
-        staff.MapPost("/items/{id:long}/submit", SubmitItem).WithName("SubmitItem").WithSummary("提交审核");
-        staff.MapPost("/items/{id:long}/approve", ApproveItem).WithName("ApproveItem").WithSummary("保密审查并审核通过（主动公开的即发布）");
-        staff.MapPost("/items/{id:long}/return", ReturnItem).WithName("ReturnItem").WithSummary("退回修改");
-        staff.MapPost("/items/{id:long}/withdraw", WithdrawItem).WithName("WithdrawItem").WithSummary("撤回已发布信息");
+        // No group-wide authorization: each endpoint names its permission, and one that does not is closed by the fallback policy.
+        var staff = api.MapGroup("/staff").WithTags("staff");
+        staff.MapPost("/items", CreateItem).WithName("CreateItem").RequirePermission(Permission.ItemsEdit).WithSummary("拟稿：新建信息（本单位）");
+        staff.MapGet("/items/{id:long}", GetStaffItem).WithName("GetStaffItem").RequirePermission(Permission.ItemsView).WithSummary("读取本单位（或下级单位）的任一信息");
+        staff.MapPut("/items/{id:long}", UpdateItem).WithName("UpdateItem").RequirePermission(Permission.ItemsEdit).WithSummary("修改信息（已发布的将撤下重新审核）");
+        staff.MapPost("/items/{id:long}/submit", SubmitItem).WithName("SubmitItem").RequirePermission(Permission.ItemsEdit).WithSummary("提交审核");
+        staff.MapPost("/items/{id:long}/approve", ApproveItem).WithName("ApproveItem").RequirePermission(Permission.ItemsReview).WithSummary("保密审查并审核通过（主动公开的即发布）");
+        staff.MapPost("/items/{id:long}/return", ReturnItem).WithName("ReturnItem").RequirePermission(Permission.ItemsReview).WithSummary("退回修改");
+        staff.MapPost("/items/{id:long}/withdraw", WithdrawItem).WithName("WithdrawItem").RequirePermission(Permission.ItemsPublish).WithSummary("撤回已发布信息");
     }
 
     private static async Task<Ok<List<AgencyDto>>> ListAgencies(PortalQueries q, CancellationToken ct)

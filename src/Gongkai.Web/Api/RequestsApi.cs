@@ -1,9 +1,11 @@
+using Gongkai.Application.Accounts.Permissions;
 using Gongkai.Application.Calendar;
 using Gongkai.Application.Requests;
 using Gongkai.Domain.Calendar;
 using Gongkai.Domain.Fees;
 using Gongkai.Domain.Requests;
 using Gongkai.Web.Infrastructure;
+using Gongkai.Web.Infrastructure.Permissions;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Gongkai.Web.Api;
@@ -22,15 +24,16 @@ public static class RequestsApi
 
     public static void MapRequestsApi(this IEndpointRouteBuilder app)
     {
-        var staff = app.MapGroup("/api/v1/staff/requests").RequireAuthorization(ApiTokenAuthenticationHandler.PolicyName).WithTags("requests");
-        staff.MapGet("", List).WithName("ListRequests").WithSummary("本单位（及下级单位）的依申请公开案件");
-        staff.MapGet("/deadlines", Deadlines).WithName("RequestDeadlines")
+        // Each endpoint names its permission; one that does not is closed by the fallback policy.
+        var staff = app.MapGroup("/api/v1/staff/requests").WithTags("requests");
+        staff.MapGet("", List).WithName("ListRequests").RequirePermission(Permission.RequestsView).WithSummary("本单位（及下级单位）的依申请公开案件");
+        staff.MapGet("/deadlines", Deadlines).WithName("RequestDeadlines").RequirePermission(Permission.RequestsView)
             .WithSummary("期限预警：已逾期、5个工作日内到期、待确认收到、申请人逾期未补正或未缴费、按单位统计（不传 agency 为全部可见单位）");
-        staff.MapGet("/statistics", Statistics).WithName("RequestStatistics").WithSummary("年度报告第三、四部分统计（按申请人类型、办理结果、复议诉讼结果）");
-        staff.MapPost("", Register).WithName("RegisterRequest")
+        staff.MapGet("/statistics", Statistics).WithName("RequestStatistics").RequirePermission(Permission.RequestsView).WithSummary("年度报告第三、四部分统计（按申请人类型、办理结果、复议诉讼结果）");
+        staff.MapPost("", Register).WithName("RegisterRequest").RequirePermission(Permission.RequestsHandle)
             .WithSummary("登记一件当面、信函、电子邮件或传真收到的申请；请求头 Idempotency-Key（GUID）使重复提交只登记一次");
-        staff.MapGet("/{id:long}", Get).WithName("GetRequest").WithSummary("案件及今日答复期限的计算过程");
-        staff.MapPost("/{id:long}/{step}", Step).WithName("RequestStep")
+        staff.MapGet("/{id:long}", Get).WithName("GetRequest").RequirePermission(Permission.RequestsView).WithSummary("案件及今日答复期限的计算过程");
+        staff.MapPost("/{id:long}/{step}", Step).WithName("RequestStep").RequirePermission(Permission.RequestsHandle)
             .WithSummary("办理一步：confirm, correction, corrected, close-no-correction, consult, consult-end, extend, fee, paid, close-unpaid, decide, answer");
     }
 

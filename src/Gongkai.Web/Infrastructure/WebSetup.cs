@@ -7,6 +7,7 @@ using Gongkai.Domain.Agencies;
 using Gongkai.Web.Api;
 using Gongkai.Web.Changes;
 using Gongkai.Web.Operations;
+using Gongkai.Web.Infrastructure.Permissions;
 using Gongkai.Web.Portal;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.DataProtection;
@@ -57,10 +58,9 @@ public static class WebSetup
         {
             o.Conventions.ConfigureFilter(new StatusExceptionFilter());
             o.Conventions.AddPageRoute("/Staff/Items/Edit", "/staff/items/new");
-            o.Conventions.AuthorizeFolder("/Staff", StaffPolicy);
-            o.Conventions.AllowAnonymousToPage("/Staff/Login");
-            o.Conventions.AllowAnonymousToPage("/Staff/Denied");
         });
+        // After AddRazorPages: its page conventions need the options' service provider set up first.
+        services.AddGongkaiPermissions();
         // Chinese text is written as text, not as &#x...; entities: half the bytes, and readable source.
         services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddHttpContextAccessor();

@@ -1,13 +1,16 @@
 using Gongkai.Application;
+using Gongkai.Application.Accounts.Permissions;
 using Gongkai.Application.Agencies;
 using Gongkai.Domain.Agencies;
 using Gongkai.Web.Infrastructure;
+using Gongkai.Web.Infrastructure.Permissions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Web.Pages.Staff;
 
+[RequirePermission(Permission.AgenciesView)]
 public sealed class AgenciesModel(AgencyAccess access, AgencyService agencies, CurrentStaff staff) : PageModel
 {
     public List<Agency> Agencies { get; private set; } = [];
@@ -61,7 +64,7 @@ public sealed class AgenciesModel(AgencyAccess access, AgencyService agencies, C
     private async Task LoadAsync()
     {
         var actor = staff.Context;
-        CanEdit = actor.IsAgencyAdmin;
+        CanEdit = actor.Has(Permission.AgenciesManage);
         Agencies = await access.Readable(actor).AsNoTracking().OrderBy(a => a.Path).ThenBy(a => a.Id).Take(2000).ToListAsync();
         // Parents before children: order by the full path to each agency.
         Agencies = Agencies.OrderBy(TreeKey, StringComparer.Ordinal).ToList();

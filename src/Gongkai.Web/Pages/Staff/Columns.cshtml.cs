@@ -1,14 +1,17 @@
 using Gongkai.Application;
+using Gongkai.Application.Accounts.Permissions;
 using Gongkai.Application.Agencies;
 using Gongkai.Application.Catalog;
 using Gongkai.Application.Data;
 using Gongkai.Web.Infrastructure;
+using Gongkai.Web.Infrastructure.Permissions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Web.Pages.Staff;
 
+[RequirePermission(Permission.ColumnsManage)]
 public sealed class ColumnsModel(GongkaiDbContext db, AgencyService agencies, CurrentStaff staff) : PageModel
 {
     public List<Column> Columns { get; private set; } = [];
@@ -39,7 +42,7 @@ public sealed class ColumnsModel(GongkaiDbContext db, AgencyService agencies, Cu
     private async Task LoadAsync()
     {
         var actor = staff.Context;
-        CanEdit = actor.IsAgencyAdmin;
+        CanEdit = actor.Has(Permission.ColumnsManage);
         var all = await db.Columns.AsNoTracking().Where(c => c.AgencyId == actor.AgencyId).OrderBy(c => c.SortOrder).ToListAsync();
         // Children listed under their parent.
         Columns = all.Where(c => c.ParentId is null).SelectMany(p => all.Where(c => c.ParentId == p.Id).Prepend(p)).ToList();

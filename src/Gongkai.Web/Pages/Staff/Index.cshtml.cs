@@ -1,13 +1,16 @@
+using Gongkai.Application.Accounts.Permissions;
 using Gongkai.Application.Catalog;
 using Gongkai.Application.Data;
 using Gongkai.Application.Requests;
 using Gongkai.Domain.Calendar;
 using Gongkai.Web.Infrastructure;
+using Gongkai.Web.Infrastructure.Permissions;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Web.Pages.Staff;
 
+[RequirePermission(Permission.BackOffice)]
 public sealed class IndexModel(CurrentStaff staff, StaffItemQueries queries, RequestQueries requests, GongkaiDbContext db) : PageModel
 {
     public string Name { get; private set; } = "";

@@ -1,11 +1,14 @@
 using Gongkai.Application;
 using Gongkai.Application.Accounts;
+using Gongkai.Application.Accounts.Permissions;
 using Gongkai.Web.Infrastructure;
+using Gongkai.Web.Infrastructure.Permissions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Gongkai.Web.Pages.Staff;
 
+[RequirePermission(Permission.TokensManage)]
 public sealed class TokensModel(AccountService accounts, CurrentStaff staff) : PageModel
 {
     public List<ApiToken> Tokens { get; private set; } = [];

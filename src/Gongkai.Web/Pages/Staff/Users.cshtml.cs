@@ -1,17 +1,24 @@
 using Gongkai.Application;
 using Gongkai.Application.Accounts;
+using Gongkai.Application.Accounts.Permissions;
 using Gongkai.Web.Infrastructure;
+using Gongkai.Web.Infrastructure.Permissions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Gongkai.Web.Pages.Staff;
 
-public sealed class UsersModel(AccountService accounts, CurrentStaff staff) : PageModel
+[RequirePermission(Permission.UsersManage)]
+public sealed class UsersModel(AccountService accounts, PersonalDataGrants grants, CurrentStaff staff) : PageModel
 {
     public List<StaffUserRow> Users { get; private set; } = [];
     public bool CanCreate { get; private set; }
     public bool IsPlatformAdmin { get; private set; }
     public string? Message { get; private set; }
+
+    /// <summary>Who may decrypt other agencies' applicants (shown to and set by the platform admin only).</summary>
+    public IReadOnlySet<string> GrantHolders { get; private set; } = new HashSet<string>();
+    public bool CanGrant { get; private set; }
 
     public async Task OnGetAsync() => await LoadAsync();
 
@@ -37,15 +44,18 @@ public sealed class UsersModel(AccountService accounts, CurrentStaff staff) : Pa
 
     public async Task<IActionResult> OnPostUnlockAsync(string userId)
     {
-        try
-        {
-            await accounts.UnlockAsync(staff.Context, userId, HttpContext.RequestAborted);
-            Message = "账号已解除锁定。";
-        }
-        catch (Exception ex) when (ex is NotFoundException or ForbiddenException)
-        {
-            ModelState.AddModelError("", ex.Message);
-        }
+        await accounts.UnlockAsync(staff.Context, userId, HttpContext.RequestAborted);
+        Message = "账号已解除锁定。";
+        await LoadAsync();
+        return Page();
+    }
+
+    /// <summary>The platform admin grants or withdraws reading other agencies' applicants' personal data (audited).</summary>
+    public async Task<IActionResult> OnPostGrantAsync(string? userId, bool granted)
+    {
+        // Refused (403) or unknown account (404): the page filter answers; there is nothing to correct in a form.
+        await grants.SetAsync(staff.Context, userId ?? "", granted, HttpContext.RequestAborted);
+        Message = granted ? "已授权。" : "已收回授权。";
         await LoadAsync();
         return Page();
     }
@@ -53,8 +63,10 @@ public sealed class UsersModel(AccountService accounts, CurrentStaff staff) : Pa
     private async Task LoadAsync()
     {
         var actor = staff.Context;
-        CanCreate = actor.IsAgencyAdmin;
+        CanCreate = actor.Has(Permission.UsersManage);
         IsPlatformAdmin = actor.IsPlatformAdmin;
         Users = await accounts.ListAsync(actor);
+        CanGrant = actor.Has(Permission.GrantsManage);
+        GrantHolders = CanGrant ? await grants.HoldersAsync(HttpContext.RequestAborted) : new HashSet<string>();
     }
 }

@@ -1,14 +1,17 @@
 using Gongkai.Application;
+using Gongkai.Application.Accounts.Permissions;
 using Gongkai.Application.Calendar;
 using Gongkai.Application.Requests;
 using Gongkai.Domain.Calendar;
 using Gongkai.Web.Infrastructure;
+using Gongkai.Web.Infrastructure.Permissions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Gongkai.Web.Pages.Staff.Calendar;
 
 /// <summary>The working-day calendar: official data 2019–2026 plus the platform admin's audited overrides.</summary>
+[RequirePermission(Permission.CalendarView)]
 public sealed class IndexModel(CalendarService service, WorkingDayCalendarProvider calendars, CurrentStaff staff) : PageModel
 {
     /// <summary>Due dates follow in the background (CalendarRecomputeWorker), not in this request: the admin is told so.</summary>

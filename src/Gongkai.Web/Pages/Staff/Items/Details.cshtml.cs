@@ -1,4 +1,5 @@
 using Gongkai.Application;
+using Gongkai.Application.Accounts.Permissions;
 using Gongkai.Application.Agencies;
 using Gongkai.Application.Audit;
 using Gongkai.Application.Calendar;
@@ -8,6 +9,7 @@ using Gongkai.Application.Platform;
 using Gongkai.Domain.Catalog;
 using Gongkai.Web.Api;
 using Gongkai.Web.Infrastructure;
+using Gongkai.Web.Infrastructure.Permissions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -15,6 +17,7 @@ using NodaTime;
 
 namespace Gongkai.Web.Pages.Staff.Items;
 
+[RequirePermission(Permission.ItemsView)]
 public sealed class DetailsModel(
     ItemService items, StaffItemQueries queries, GongkaiDbContext db, CurrentStaff staff, PlatformClock clock,
     WorkingDayCalendarProvider calendars, UploadLimits limits) : PageModel

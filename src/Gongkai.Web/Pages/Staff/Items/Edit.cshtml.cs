@@ -1,14 +1,17 @@
 using Gongkai.Application;
+using Gongkai.Application.Accounts.Permissions;
 using Gongkai.Application.Catalog;
 using Gongkai.Application.Data;
 using Gongkai.Domain.Catalog;
 using Gongkai.Web.Infrastructure;
+using Gongkai.Web.Infrastructure.Permissions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Web.Pages.Staff.Items;
 
+[RequirePermission(Permission.ItemsEdit)]
 public sealed class EditModel(ItemService items, GongkaiDbContext db, CurrentStaff staff, UploadLimits limits) : PageModel
 {
     public sealed class ItemForm

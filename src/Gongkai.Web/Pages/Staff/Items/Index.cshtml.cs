@@ -1,13 +1,16 @@
+using Gongkai.Application.Accounts.Permissions;
 using Gongkai.Application.Agencies;
 using Gongkai.Application.Catalog;
 using Gongkai.Domain.Catalog;
 using Gongkai.Web.Infrastructure;
+using Gongkai.Web.Infrastructure.Permissions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Web.Pages.Staff.Items;
 
+[RequirePermission(Permission.ItemsView)]
 public sealed class IndexModel(StaffItemQueries queries, AgencyAccess access, CurrentStaff staff) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? Agency { get; set; }

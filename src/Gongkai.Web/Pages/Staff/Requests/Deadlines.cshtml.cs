@@ -1,6 +1,8 @@
+using Gongkai.Application.Accounts.Permissions;
 using Gongkai.Application.Agencies;
 using Gongkai.Application.Requests;
 using Gongkai.Web.Infrastructure;
+using Gongkai.Web.Infrastructure.Permissions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -8,6 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Gongkai.Web.Pages.Staff.Requests;
 
 /// <summary>期限预警: running clocks due within 5 working days or overdue, per agency; supervisors see their subordinates.</summary>
+[RequirePermission(Permission.RequestsView)]
 public sealed class DeadlinesModel(RequestQueries queries, AgencyAccess access, CurrentStaff staff) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? Agency { get; set; }

@@ -1,4 +1,5 @@
 using Gongkai.Application;
+using Gongkai.Application.Accounts.Permissions;
 using Gongkai.Application.Agencies;
 using Gongkai.Application.Calendar;
 using Gongkai.Application.Data;
@@ -8,6 +9,7 @@ using Gongkai.Domain.Calendar;
 using Gongkai.Domain.Fees;
 using Gongkai.Domain.Requests;
 using Gongkai.Web.Infrastructure;
+using Gongkai.Web.Infrastructure.Permissions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -15,6 +17,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Gongkai.Web.Pages.Staff.Requests;
 
 /// <summary>The case page: facts, "how today's due date was computed", every step the current state allows, timeline, letters, appeals.</summary>
+[RequirePermission(Permission.RequestsView)]
 public sealed class DetailsModel(
     RequestService requests, RequestQueries queries, AnswerLetters letters, GongkaiDbContext db, CurrentStaff staff, PlatformClock clock,
     WorkingDayCalendarProvider calendars) : PageModel
@@ -136,7 +139,7 @@ public sealed class DetailsModel(
         var ct = HttpContext.RequestAborted;
         Record = await requests.LoadReadableAsync(actor, Id, ct);
         AgencyName = await db.Agencies.Where(a => a.Id == Record.AgencyId).Select(a => a.Name).SingleAsync(ct);
-        CanWrite = AgencyAccess.CanWrite(actor, Record.AgencyId);
+        CanWrite = AgencyAccess.CanWrite(actor, Record.AgencyId) && actor.Has(Permission.RequestsHandle);
         CarriedOver = RequestQueries.IsCarriedOver(Record, clock.Today.Year);
         var calendar = await calendars.CurrentAsync(ct);
         CurrentCalendarVersion = calendar.Version;

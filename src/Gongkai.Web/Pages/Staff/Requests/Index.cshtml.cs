@@ -1,15 +1,18 @@
+using Gongkai.Application.Accounts.Permissions;
 using Gongkai.Application.Agencies;
 using Gongkai.Application.Catalog;
 using Gongkai.Application.Platform;
 using Gongkai.Application.Requests;
 using Gongkai.Domain.Requests;
 using Gongkai.Web.Infrastructure;
+using Gongkai.Web.Infrastructure.Permissions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Web.Pages.Staff.Requests;
 
+[RequirePermission(Permission.RequestsView)]
 public sealed class IndexModel(RequestQueries queries, RequestLedger ledger, AgencyAccess access, CurrentStaff staff, PlatformClock clock) : PageModel
 {
     public DateOnly Today => clock.TodayDate;

@@ -1,9 +1,11 @@
 using Gongkai.Application;
+using Gongkai.Application.Accounts.Permissions;
 using Gongkai.Application.Agencies;
 using Gongkai.Application.Catalog;
 using Gongkai.Application.Requests;
 using Gongkai.Domain.Requests;
 using Gongkai.Web.Infrastructure;
+using Gongkai.Web.Infrastructure.Permissions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -11,6 +13,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Gongkai.Web.Pages.Staff.Requests;
 
 /// <summary>Registering an application that arrived in person, by post, fax or e-mail (条例第二十九条、第三十一条).</summary>
+[RequirePermission(Permission.RequestsHandle)]
 public sealed class NewModel(RequestService requests, AgencyAccess access, CurrentStaff staff, UploadLimits limits) : PageModel
 {
     [BindProperty] public IFormFile? Attachment { get; set; }

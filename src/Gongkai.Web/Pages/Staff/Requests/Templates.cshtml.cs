@@ -1,13 +1,16 @@
 using Gongkai.Application;
+using Gongkai.Application.Accounts.Permissions;
 using Gongkai.Application.Requests;
 using Gongkai.Domain.Requests;
 using Gongkai.Web.Infrastructure;
+using Gongkai.Web.Infrastructure.Permissions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Gongkai.Web.Pages.Staff.Requests;
 
 /// <summary>Answer-letter templates, one per outcome group; platform admins edit, everyone else reads.</summary>
+[RequirePermission(Permission.RequestsView)]
 public sealed class TemplatesModel(AnswerLetters letters, CurrentStaff staff) : PageModel
 {
     public List<AnswerTemplate> Templates { get; private set; } = [];
