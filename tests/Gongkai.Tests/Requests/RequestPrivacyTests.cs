@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using Gongkai.Application;
 using Gongkai.Application.Requests;
+using Gongkai.Documents;
 using Gongkai.Domain.Agencies;
 using Gongkai.Domain.Requests;
 using Gongkai.Tests.Support;
@@ -105,7 +106,7 @@ public sealed class RequestPrivacyTests(PostgresServer postgres)
         Assert.DoesNotContain(ResidentId, rightHtml, StringComparison.Ordinal);
         Assert.DoesNotContain(Phone, rightHtml, StringComparison.Ordinal);
         Assert.True(right.Headers.CacheControl?.NoStore);
-        Assert.Equal(AnswerLetters.DocxType, letter.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(WordWriter.ContentType, letter.Content.Headers.ContentType?.MediaType);
         Assert.True((await letter.Content.ReadAsByteArrayAsync(Ct)).Length > 0);
     }
 
@@ -285,7 +286,7 @@ public sealed class RequestPrivacyTests(PostgresServer postgres)
         using var client = app.Client();
         await app.SignInAsync(client, "clerk");
         using var download = await client.GetAsync("/staff/requests?handler=Export&year=2025", Ct);
-        Assert.Equal(RequestLedger.XlsxType, download.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(ExcelWriter.ContentType, download.Content.Headers.ContentType?.MediaType);
         Assert.Equal("PK"u8.ToArray(), (await download.Content.ReadAsByteArrayAsync(Ct))[..2]);
     }
 

@@ -1,5 +1,6 @@
 using Gongkai.Application;
 using Gongkai.Application.Requests;
+using Gongkai.Documents;
 using Gongkai.Domain.Calendar;
 using Gongkai.Domain.Fees;
 using Gongkai.Domain.Requests;
@@ -307,7 +308,7 @@ public sealed class RequestWorkflowTests(PostgresServer postgres)
         Assert.Equal(RequestOutcomes.PartlyDisclosed.Key, answered.OutcomeKey);
         Assert.Equal(app.Clock.Today, answered.FinishedOn);
         Assert.Equal([$"答复告知书-{record.TrackingCode}.docx", $"答复告知书-{record.TrackingCode}.pdf"], letters.Select(l => l.FileName));
-        Assert.Equal(AnswerLetters.DocxType, letters[0].ContentType);
+        Assert.Equal(WordWriter.ContentType, letters[0].ContentType);
         Assert.Equal("PK"u8.ToArray(), letters[0].Data[..2]);
         Assert.Equal("application/pdf", letters[1].ContentType);
         Assert.Equal("%PDF"u8.ToArray(), letters[1].Data[..4]);
