@@ -3,6 +3,7 @@ using Gongkai.Application.Audit;
 using Gongkai.Application.Data;
 using Gongkai.Application.Platform;
 using Gongkai.Application.Requests;
+using Gongkai.Application.Requests.Storage;
 using Gongkai.Domain.Calendar;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
@@ -13,7 +14,7 @@ namespace Gongkai.Application.Calendar;
 /// Platform-admin changes to the working-day calendar (a new year's 节假日安排通知, a mid-year amendment, a local
 /// extension). Each change is audited; rows are ended rather than deleted so older calendar versions stay reproducible.
 /// </summary>
-public sealed class CalendarService(GongkaiDbContext db, AuditLog audit, PlatformClock clock, RequestService requests)
+public sealed class CalendarService(GongkaiDbContext db, AuditLog audit, PlatformClock clock, RequestCaseStore requests)
 {
     public Task<List<CalendarOverrideRow>> ListAsync(bool includeRemoved, CancellationToken ct = default) =>
         db.CalendarOverrides.AsNoTracking().Where(o => includeRemoved || o.RemovedAt == null)

@@ -4,6 +4,7 @@ using Gongkai.Application.Agencies;
 using Gongkai.Application.Audit;
 using Gongkai.Application.Data;
 using Gongkai.Application.Platform;
+using Gongkai.Application.Requests.Privacy;
 using Gongkai.Documents;
 using Gongkai.Domain.Requests;
 using Microsoft.EntityFrameworkCore;

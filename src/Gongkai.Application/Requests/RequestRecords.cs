@@ -23,7 +23,7 @@ public sealed class RequestRecord
     public ApplicantType ApplicantType { get; set; }
     public SubmissionChannel Channel { get; set; }
 
-    /// <summary>The form's <see cref="ApplicationInput.SubmissionKey"/>: unique per agency, so one form makes one case.</summary>
+    /// <summary>The form's <see cref="RequestForm.SubmissionKey"/>: unique per agency, so one form makes one case.</summary>
     public Guid? SubmissionKey { get; set; }
 
     // Applicant (条例第二十九条第（一）项), encrypted at rest with an IDataProtector.

@@ -76,7 +76,7 @@ public sealed record FeeNotice(LocalDate ReceivedOn, FeeAssessment Assessment, L
 /// An application case (依申请公开). Immutable: each step validates against the 条例 and returns the next case.
 /// Pure rules; the caller persists it and writes the audit entry (条例第四十五条).
 /// </summary>
-public sealed record RequestCase
+public sealed partial record RequestCase
 {
     /// <summary>条例第三十条: the 补正 notice must go out within 7 working days of receipt.</summary>
     public const int CorrectionNoticeWorkingDays = 7;

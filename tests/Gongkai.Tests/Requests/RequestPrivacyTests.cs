@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using Gongkai.Application;
 using Gongkai.Application.Requests;
+using Gongkai.Application.Requests.Privacy;
 using Gongkai.Documents;
 using Gongkai.Domain.Agencies;
 using Gongkai.Domain.Requests;
@@ -25,7 +26,7 @@ public sealed class RequestPrivacyTests(PostgresServer postgres)
         var agency = await app.SetUpAsync();
         var clerk = await app.AddStaffAsync("clerk", agency.Id, Roles.Editor);
         await app.RegisterInPersonAsync(clerk);
-        await app.WithRequestsAsync(s => s.SubmitOnlineAsync(agency.Code, Input(ApplicantType.CommercialEnterprise), null, null, Ct));
+        await app.WithIntakeAsync(s => s.SubmitOnlineAsync(agency.Code, Input(ApplicantType.CommercialEnterprise), null, null, Ct));
 
         var raw = await app.WithDbAsync(db => RawTableAsync(db, "Requests"));
 
@@ -50,7 +51,7 @@ public sealed class RequestPrivacyTests(PostgresServer postgres)
         var apiList = await client.GetStringAsync("/api/v1/staff/requests", Ct);
         var apiCase = await client.GetStringAsync($"/api/v1/staff/requests/{record.Id}", Ct);
         var auditBefore = await app.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == "request.pii.view", Ct));
-        var personal = await app.WithRequestsAsync(s => s.ViewPersonalDataAsync(clerk, record.Id, Ct));
+        var personal = await app.WithPrivacyAsync(s => s.ViewPersonalDataAsync(clerk, record.Id, Ct));
         var views = await app.WithDbAsync(db => db.AuditEntries.Where(a => a.Action == "request.pii.view").ToListAsync(Ct));
 
         Assert.Equal("欧***", Assert.Single(list.Items).NameMasked);
@@ -75,10 +76,10 @@ public sealed class RequestPrivacyTests(PostgresServer postgres)
         await using var app = await TestApp.StartAsync(provider, postgres);
         var agency = await app.SetUpAsync();
         var clerk = await app.AddStaffAsync("clerk", agency.Id, Roles.Editor);
-        var created = await app.WithRequestsAsync(s => s.RegisterAsync(clerk, agency.Id, SubmissionChannel.InPerson, Input(), app.Clock.Today, null, null, Ct));
+        var created = await app.WithIntakeAsync(s => s.RegisterAsync(clerk, agency.Id, SubmissionChannel.InPerson, Input(), app.Clock.Today, null, null, Ct));
         var code = created.Record.TrackingCode;
-        await app.WithRequestsAsync(s => s.DecideAsync(clerk, created.Record.Id, RequestOutcomes.Disclosed.Key, null, null, Ct));
-        await app.WithRequestsAsync(s => s.AnswerAsync(clerk, created.Record.Id, null, Ct));
+        await app.WithStepsAsync(s => s.DecideAsync(clerk, created.Record.Id, RequestOutcomes.Disclosed.Key, null, null, Ct));
+        await app.WithStepsAsync(s => s.AnswerAsync(clerk, created.Record.Id, null, Ct));
         await app.InScopeAsync(sp => sp.GetRequiredService<AnswerLetters>().GenerateAsync(clerk, created.Record.Id, Ct));
         var letterId = await app.WithDbAsync(db => db.RequestLetters.Where(l => l.FileName.EndsWith(".docx")).Select(l => l.Id).SingleAsync(Ct));
         using var client = app.Client();
@@ -122,10 +123,10 @@ public sealed class RequestPrivacyTests(PostgresServer postgres)
         var record = await app.RegisterInPersonAsync(clerk);
         using var client = app.Client(await app.IssueTokenAsync(stranger));
 
-        var missing = await Assert.ThrowsAsync<NotFoundException>(() => app.WithRequestsAsync(s => s.LoadReadableAsync(stranger, record.Id + 1000, Ct)));
-        var read = await Assert.ThrowsAsync<NotFoundException>(() => app.WithRequestsAsync(s => s.LoadReadableAsync(stranger, record.Id, Ct)));
-        var pii = await Assert.ThrowsAsync<NotFoundException>(() => app.WithRequestsAsync(s => s.ViewPersonalDataAsync(stranger, record.Id, Ct)));
-        var act = await Assert.ThrowsAsync<NotFoundException>(() => app.WithRequestsAsync(s => s.DecideAsync(stranger, record.Id, RequestOutcomes.Disclosed.Key, null, null, Ct)));
+        var missing = await Assert.ThrowsAsync<NotFoundException>(() => app.WithStoreAsync(s => s.LoadReadableAsync(stranger, record.Id + 1000, Ct)));
+        var read = await Assert.ThrowsAsync<NotFoundException>(() => app.WithStoreAsync(s => s.LoadReadableAsync(stranger, record.Id, Ct)));
+        var pii = await Assert.ThrowsAsync<NotFoundException>(() => app.WithPrivacyAsync(s => s.ViewPersonalDataAsync(stranger, record.Id, Ct)));
+        var act = await Assert.ThrowsAsync<NotFoundException>(() => app.WithStepsAsync(s => s.DecideAsync(stranger, record.Id, RequestOutcomes.Disclosed.Key, null, null, Ct)));
         var get = await client.GetAsync($"/api/v1/staff/requests/{record.Id}", Ct);
         var getMissing = await client.GetAsync($"/api/v1/staff/requests/{record.Id + 1000}", Ct);
         var step = await client.PostAsJsonAsync($"/api/v1/staff/requests/{record.Id}/decide", new { outcome = "disclosed" }, Ct);
@@ -156,12 +157,12 @@ public sealed class RequestPrivacyTests(PostgresServer postgres)
         var record = await app.RegisterInPersonAsync(clerk);
         using var client = app.Client(await app.IssueTokenAsync(supervisor));
 
-        var read = await app.WithRequestsAsync(s => s.LoadReadableAsync(supervisor, record.Id, Ct));
+        var read = await app.WithStoreAsync(s => s.LoadReadableAsync(supervisor, record.Id, Ct));
         var dashboard = await app.WithQueriesAsync(q => q.DeadlinesAsync(supervisor, null, Ct));
         var decide = await Assert.ThrowsAsync<ForbiddenException>(() =>
-            app.WithRequestsAsync(s => s.DecideAsync(supervisor, record.Id, RequestOutcomes.Disclosed.Key, null, null, Ct)));
+            app.WithStepsAsync(s => s.DecideAsync(supervisor, record.Id, RequestOutcomes.Disclosed.Key, null, null, Ct)));
         var extend = await Assert.ThrowsAsync<ForbiddenException>(() =>
-            app.WithRequestsAsync(s => s.ExtendAsync(supervisor, record.Id, null, 10, "李主任", "需调取档案", Ct)));
+            app.WithStepsAsync(s => s.ExtendAsync(supervisor, record.Id, null, 10, "李主任", "需调取档案", Ct)));
         var get = await client.GetAsync($"/api/v1/staff/requests/{record.Id}", Ct);
         var step = await client.PostAsJsonAsync($"/api/v1/staff/requests/{record.Id}/decide", new { outcome = "disclosed" }, Ct);
         var apiDashboard = await client.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/v1/staff/requests/deadlines", Ct);

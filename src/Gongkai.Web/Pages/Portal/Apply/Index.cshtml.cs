@@ -1,6 +1,7 @@
 using Gongkai.Application;
 using Gongkai.Application.Catalog;
 using Gongkai.Application.Requests;
+using Gongkai.Application.Requests.Intake;
 using Gongkai.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -13,10 +14,10 @@ namespace Gongkai.Web.Pages.Portal.Apply;
 /// rate limited per address. On success the receipt with tracking code and secret is rendered directly (never put in a URL).
 /// </summary>
 [EnableRateLimiting("apply")]
-public sealed class IndexModel(RequestService requests, PortalQueries portal, UploadLimits limits) : PageModel
+public sealed class IndexModel(RequestIntake intake, PortalQueries portal, UploadLimits limits) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string AgencyCode { get; set; } = "";
-    [BindProperty] public ApplicationInput Form { get; set; } = new();
+    [BindProperty] public RequestForm Form { get; set; } = new();
     [BindProperty] public IFormFile? Attachment { get; set; }
 
     public string AgencyName { get; private set; } = "";
@@ -48,7 +49,7 @@ public sealed class IndexModel(RequestService requests, PortalQueries portal, Up
         try
         {
             var file = await Uploads.ReadAsync(Attachment, limits, "Attachment", HttpContext.RequestAborted);
-            Receipt = await requests.SubmitOnlineAsync(AgencyCode, Form, HttpContext.Connection.RemoteIpAddress?.ToString(), file, HttpContext.RequestAborted);
+            Receipt = await intake.SubmitOnlineAsync(AgencyCode, Form, HttpContext.Connection.RemoteIpAddress?.ToString(), file, HttpContext.RequestAborted);
         }
         catch (ValidationException ex)
         {
