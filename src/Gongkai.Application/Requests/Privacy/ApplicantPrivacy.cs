@@ -23,7 +23,7 @@ public sealed class ApplicantPrivacy(GongkaiDbContext db, AuditLog audit, Reques
         return Decrypt(record);
     }
 
-    internal ApplicantPersonalData Decrypt(RequestRecord record) => new(
+    private ApplicantPersonalData Decrypt(RequestRecord record) => new(
         protector.Unprotect(record.NameProtected),
         protector.Unprotect(record.IdNumberProtected),
         protector.UnprotectOptional(record.PhoneProtected),
