@@ -333,4 +333,22 @@ public sealed class RequestPrivacyTests(PostgresServer postgres)
         Assert.Equal(HttpStatusCode.BadRequest, badKey.StatusCode);
         Assert.Equal(1, await app.WithDbAsync(db => db.Requests.CountAsync(Ct)));
     }
+
+    [Theory, BothDatabases]
+    public async Task RegistrableAgencies_AClerkTheirOwn_ASupervisorNotTheSubordinates_ThePlatformAdminAll(DatabaseProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider, postgres);
+        var top = await app.SetUpAsync();
+        var education = await app.AddAgencyAsync("000014350", "示例县教育局", top.Id);
+        var clerk = await app.AddStaffAsync("clerk", education.Id, Roles.Editor);
+        var supervisor = await app.AddStaffAsync("supervisor", top.Id, StaffRole.Supervisor);
+        var admin = await app.AdminAsync();
+
+        async Task<List<int>> IdsAsync(Gongkai.Application.Accounts.StaffContext actor) =>
+            [.. (await app.WithIntakeAsync(i => i.RegistrableAgenciesAsync(actor, Ct))).Select(a => a.Id)];
+
+        Assert.Equal([education.Id], await IdsAsync(clerk));
+        Assert.Equal([top.Id], await IdsAsync(supervisor));
+        Assert.Equal([top.Id, education.Id], await IdsAsync(admin));
+    }
 }
