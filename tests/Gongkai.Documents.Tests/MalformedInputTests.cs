@@ -61,6 +61,54 @@ public class MalformedInputTests
         Assert.Throws<UnreadableDocumentException>(() => XlsxReader.Read(bytes, new ReadLimits { MaxCells = 99 }));
     }
 
+    [Fact]
+    public void AWordPartNestedTooDeep_IsRefused_InsteadOfOverflowingTheStack()
+    {
+        // 100,000 nested content controls: the Open XML SDK would recurse once per level and end the process.
+        const int depth = 100_000;
+        var xml = "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>"
+            + string.Concat(Enumerable.Repeat("<w:sdt><w:sdtContent>", depth)) + "<w:p/>"
+            + string.Concat(Enumerable.Repeat("</w:sdtContent></w:sdt>", depth)) + "</w:body></w:document>";
+        var bomb = Replace(WordWriter.Write(new Document("题", [new Paragraph("正文")])), "word/document.xml", xml);
+
+        var ex = Assert.Throws<UnreadableDocumentException>(() => DocxTextReader.Read(bomb));
+
+        Assert.Contains("嵌套层级", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ASheetNestedTooDeep_IsRefused()
+    {
+        var xml = "<x:worksheet xmlns:x=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
+            + string.Concat(Enumerable.Repeat("<x:a>", 50_000)) + string.Concat(Enumerable.Repeat("</x:a>", 50_000)) + "</x:worksheet>";
+        var bomb = Replace(ExcelWriter.Write(new Worksheet("s", [["a"]])), "xl/worksheets/sheet1.xml", xml);
+
+        Assert.Throws<UnreadableDocumentException>(() => XlsxReader.Read(bomb));
+    }
+
+    [Fact]
+    public void APdfObjectNestedTooDeep_IsRefused()
+    {
+        const int depth = 200_000;
+        var pdf = "%PDF-1.4\n1 0 obj\n<< /Type /Catalog /X " + new string('[', depth) + new string(']', depth) + " >>\nendobj\n"
+            + "trailer\n<< /Size 2 /Root 1 0 R >>\n%%EOF\n";
+
+        Assert.Throws<UnreadableDocumentException>(() => PdfTextReader.ReadPages(Encoding.ASCII.GetBytes(pdf)));
+    }
+
+    private static byte[] Replace(byte[] package, string part, string content)
+    {
+        using var stream = new MemoryStream();
+        stream.Write(package);
+        using (var zip = new ZipArchive(stream, ZipArchiveMode.Update, leaveOpen: true))
+        {
+            zip.GetEntry(part)!.Delete();
+            using var w = new StreamWriter(zip.CreateEntry(part).Open());
+            w.Write(content);
+        }
+        return stream.ToArray();
+    }
+
     private static byte[] RandomBytes(int n)
     {
         var bytes = new byte[n];

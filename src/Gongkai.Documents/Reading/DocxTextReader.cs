@@ -25,6 +25,7 @@ public static class DocxTextReader
         limits.Check(content, Kind);
         return ReadLimits.Guard(Kind, () =>
         {
+            limits.CheckPackage(content, Kind);
             using var stream = new MemoryStream(content, writable: false);
             using var package = WordprocessingDocument.Open(stream, false, new OpenSettings { MaxCharactersInPart = limits.MaxCharactersInPart });
             var body = package.MainDocumentPart?.Document?.Body

@@ -29,6 +29,7 @@ public static class XlsxReader
         limits.Check(content, Kind);
         return ReadLimits.Guard(Kind, () =>
         {
+            limits.CheckPackage(content, Kind);
             using var stream = new MemoryStream(content, writable: false);
             using var package = SpreadsheetDocument.Open(stream, false, new OpenSettings { MaxCharactersInPart = limits.MaxCharactersInPart });
             var workbook = package.WorkbookPart ?? throw new UnreadableDocumentException("无法读取Excel文件：文件中没有工作簿。");
