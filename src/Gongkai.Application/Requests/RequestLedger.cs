@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Gongkai.Application.Requests;
 
 /// <summary>
-/// The 依申请公开登记台账 as an Excel workbook: one row per application received in a year (and those still awaiting the
+/// The 依申请公开登记台账 as an Excel workbook: one row per request received in a year (and those still awaiting the
 /// office's confirmation), for the visible agencies. Applicant data appear masked only, as in the lists; every export is
 /// audited. <see cref="ExcelWriter"/> writes inline strings only, never formulas, so text typed by applicants cannot run in the spreadsheet.
 /// </summary>

@@ -5,7 +5,7 @@ using Gongkai.Domain.Requests;
 namespace Gongkai.Application.Requests;
 
 /// <summary>
-/// One application (依申请公开) as stored. The domain <see cref="RequestCase"/> is rebuilt from this row and its
+/// One request (依申请公开) as stored. The domain <see cref="RequestCase"/> is rebuilt from this row and its
 /// <see cref="Corrections"/> and <see cref="Pauses"/> before every step, so the domain validates each transition;
 /// the result is written back field by field. Applicant personal data are encrypted (the *Protected columns).
 /// </summary>
@@ -146,7 +146,7 @@ public sealed class RequestEvent
     public bool Public { get; set; }
 }
 
-/// <summary>An attachment the applicant sent with the application.</summary>
+/// <summary>An attachment the applicant sent with the request.</summary>
 public sealed class RequestAttachment
 {
     public Guid Id { get; set; }

@@ -10,7 +10,7 @@ namespace Gongkai.Application.Requests;
 
 public static class RequestsServiceCollectionExtensions
 {
-    /// <summary>The application use cases, one per seam: intake, steps, fees, appeals, personal data; and the case store they share.</summary>
+    /// <summary>The request use cases, one per seam: intake, steps, fees, appeals, personal data; and the case store they share.</summary>
     public static IServiceCollection AddGongkaiRequests(this IServiceCollection services)
     {
         services.AddSingleton<ApplicantDataProtector>();

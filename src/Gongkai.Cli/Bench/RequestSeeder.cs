@@ -23,7 +23,7 @@ namespace Gongkai.Cli.Bench;
 internal sealed record RequestBenchOptions(int Agencies, int Cases, int Seed, bool Force);
 
 /// <summary>
-/// Generates application cases (依申请公开) for the deadline dashboard benchmark: the same agency tree as
+/// Generates request cases (依申请公开) for the deadline dashboard benchmark: the same agency tree as
 /// <c>bench seed</c>, then cases received 2019 → today with a realistic state mix — most answered or closed, a few
 /// percent open with due dates around today (some overdue), some paused for consultation or payment, extended, waiting
 /// for a 补正 or for the office to confirm receipt. Rows bypass EF Core like the items of <see cref="BenchSeeder"/>
@@ -159,7 +159,7 @@ internal sealed class RequestSeeder(GongkaiDbContext db, PlatformClock clock, Au
             var now = clock.UtcNow;
             var first = new LocalDate(BenchSeeder.FirstYear, 1, 1);
             var span = Period.Between(first, today, PeriodUnits.Days).Days;
-            // Busier agencies get more applications (land, housing, planning departments in real reports): weights 1–8.
+            // Busier agencies get more requests (land, housing, planning departments in real reports): weights 1–8.
             var weighted = agencyIds.SelectMany(id => Enumerable.Repeat(id, 1 + rng.Next(8))).ToArray();
             var remaining = options.Cases;
             var serial = 0;
@@ -351,7 +351,7 @@ internal sealed class RequestSeeder(GongkaiDbContext db, PlatformClock clock, Au
 
     private static LocalDate Min(LocalDate a, LocalDate b) => a < b ? a : b;
 
-    /// <summary>The application's format (YSQyyyyMMdd-XXXXXX); the suffix encodes the serial so codes are unique.</summary>
+    /// <summary>The request's format (YSQyyyyMMdd-XXXXXX); the suffix encodes the serial so codes are unique.</summary>
     private static string TrackingCode(LocalDate on, int serial)
     {
         Span<char> suffix = stackalloc char[6];

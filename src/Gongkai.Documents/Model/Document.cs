@@ -2,7 +2,7 @@ namespace Gongkai.Documents;
 
 /// <summary>
 /// A document as the writers lay it out: a title and blocks (paragraphs and tables), nothing else. What the text says is the
-/// caller's business (the answer letters' wording and the law they cite live in the application); this only says where it goes.
+/// caller's business (the answer letters' wording and the law they cite live in the Application layer); this only says where it goes.
 /// </summary>
 public sealed record Document(string Title, IReadOnlyList<Block> Blocks)
 {

@@ -11,7 +11,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace Gongkai.Web.Api;
 
 /// <summary>
-/// Staff API for applications (依申请公开), under /api/v1/staff/requests with an API token. Applicant personal data appear
+/// Staff API for requests (依申请公开), under /api/v1/staff/requests with an API token. Applicant personal data appear
 /// masked only; refused steps return 400 with the domain's Chinese message.
 /// </summary>
 public static class RequestsApi
@@ -59,7 +59,7 @@ public static class RequestsApi
     private static RequestDto ToDto(RequestRow r) => new(r.Id, r.AgencyId, r.TrackingCode, r.NameMasked, r.ApplicantType.Label(), r.Channel.Label(),
         r.StateLabel, r.ReceivedOn, r.DueOn, r.ClockRunning, null, r.OutcomeKey, []);
 
-    /// <summary>An application received in person, by post, e-mail or fax (条例第二十九条、第三十一条).</summary>
+    /// <summary>A request received in person, by post, e-mail or fax (条例第二十九条、第三十一条).</summary>
     public sealed record RegisterDto(int? AgencyId, SubmissionChannel Channel, RequestForm Applicant, DateOnly? SubmittedOn,
         DateOnly? SignedForOn, DateOnly? ConfirmedOn);
 

@@ -15,7 +15,7 @@ using static Gongkai.Tests.Requests.RequestKit;
 
 namespace Gongkai.Tests.Requests;
 
-/// <summary>The public application form /apply/{code} over HTTP: antiforgery, validation, receipt, rate limit.</summary>
+/// <summary>The public request form /apply/{code} over HTTP: antiforgery, validation, receipt, rate limit.</summary>
 public sealed partial class ApplyFormTests(PostgresServer postgres)
 {
     private const string Url = "/apply/000014349";

@@ -60,7 +60,7 @@ public static partial class RequestKit
     public static Task<T> WithQueriesAsync<T>(this TestApp app, Func<RequestQueries, Task<T>> action) =>
         app.InScopeAsync(sp => action(sp.GetRequiredService<RequestQueries>()));
 
-    /// <summary>An application handed in at the office on <paramref name="on"/> (default: today): received that day.</summary>
+    /// <summary>A request handed in at the office on <paramref name="on"/> (default: today): received that day.</summary>
     public static async Task<RequestRecord> RegisterInPersonAsync(this TestApp app, StaffContext clerk, DateOnly? on = null, RequestForm? input = null) =>
         (await app.WithIntakeAsync(s => s.RegisterAsync(clerk, clerk.AgencyId, SubmissionChannel.InPerson, input ?? Input(),
             on ?? app.Clock.Today, null, null, Ct))).Record;

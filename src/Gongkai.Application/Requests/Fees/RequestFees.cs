@@ -28,7 +28,7 @@ public sealed class RequestFees(GongkaiDbContext db, RequestCaseStore store, App
         {
             throw new ValidationException("Fee", "该申请尚未确认收到。");
         }
-        var history = await PriorApplicationsAsync(record, ct);
+        var history = await PriorRequestsAsync(record, ct);
         try
         {
             return InformationProcessingFee.Assess(method, quantity, LocalDate.FromDateOnly(received), history);
@@ -55,7 +55,7 @@ public sealed class RequestFees(GongkaiDbContext db, RequestCaseStore store, App
         store.StepAsync(actor, id, "request.close-unpaid", null, (c, _, d) => c.CloseForNonPayment(d),
             (n, d) => "申请人逾期未按收费通知要求缴纳费用，不再处理（国办函〔2020〕109号）。", null, ct);
 
-    private async Task<List<PriorApplication>> PriorApplicationsAsync(RequestRecord record, CancellationToken ct)
+    private async Task<List<PriorRequest>> PriorRequestsAsync(RequestRecord record, CancellationToken ct)
     {
         var received = record.ReceivedOn!.Value;
         var monthStart = new DateOnly(received.Year, received.Month, 1);
@@ -66,7 +66,7 @@ public sealed class RequestFees(GongkaiDbContext db, RequestCaseStore store, App
             .Select(r => new { r.Id, r.ReceivedOn, r.IdNumberProtected, r.FeeMethod, r.FeeQuantity })
             .ToListAsync(ct);
         var mine = protector.Unprotect(record.IdNumberProtected);
-        var history = new List<PriorApplication>();
+        var history = new List<PriorRequest>();
         foreach (var c in candidates)
         {
             // Same applicant: identified by the decrypted ID number (never stored or compared in clear text in SQL).
@@ -76,7 +76,7 @@ public sealed class RequestFees(GongkaiDbContext db, RequestCaseStore store, App
             }
             // Every request counts towards the month's 件 (split into 件 when charged 按件); pages never carry over (第五条).
             var on = LocalDate.FromDateOnly(c.ReceivedOn!.Value);
-            history.Add(new PriorApplication(on, FeeMethod.PerItem, c.FeeMethod == FeeMethod.PerItem ? c.FeeQuantity ?? 1 : 1));
+            history.Add(new PriorRequest(on, FeeMethod.PerItem, c.FeeMethod == FeeMethod.PerItem ? c.FeeQuantity ?? 1 : 1));
         }
         return history;
     }

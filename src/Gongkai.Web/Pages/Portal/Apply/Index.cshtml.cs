@@ -10,7 +10,7 @@ using Microsoft.AspNetCore.RateLimiting;
 namespace Gongkai.Web.Pages.Portal.Apply;
 
 /// <summary>
-/// The public application form (条例第二十七条、第二十九条). Antiforgery is on for every Razor Pages POST; submissions are
+/// The public request form (条例第二十七条、第二十九条). Antiforgery is on for every Razor Pages POST; submissions are
 /// rate limited per address. On success the receipt with tracking code and secret is rendered directly (never put in a URL).
 /// </summary>
 [EnableRateLimiting("apply")]

@@ -10,7 +10,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Gongkai.Web.Pages.Staff.Requests;
 
-/// <summary>Registering an application that arrived in person, by post, fax or e-mail (条例第二十九条、第三十一条).</summary>
+/// <summary>Registering a request that arrived in person, by post, fax or e-mail (条例第二十九条、第三十一条).</summary>
 public sealed class NewModel(RequestIntake intake, CurrentStaff staff, UploadLimits limits) : PageModel
 {
     [BindProperty] public IFormFile? Attachment { get; set; }
@@ -42,7 +42,7 @@ public sealed class NewModel(RequestIntake intake, CurrentStaff staff, UploadLim
         {
             var file = await Uploads.ReadAsync(Attachment, limits, "Attachment", HttpContext.RequestAborted);
             Created = await intake.RegisterAsync(staff.Context, AgencyId, Channel, Form, SubmittedOn, SignedForOn, ConfirmedOn, file, HttpContext.RequestAborted);
-            // A blank form with a new key for the next application: the old key would make it a resubmission.
+            // A blank form with a new key for the next request: the old key would make it a resubmission.
             ModelState.Clear();
             Form = new RequestForm { SubmissionKey = Guid.NewGuid() };
         }
