@@ -60,8 +60,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<Demo.DemoRequests>();
         // 依申请公开 (issue 3).
         services.AddScoped<CalendarService>();
-        services.AddSingleton<ApplicantDataProtector>();
-        services.AddScoped<RequestService>();
+        services.AddGongkaiRequests();
         services.AddScoped<RequestQueries>();
         services.AddScoped<AnswerLetters>();
         services.AddScoped<RequestLedger>();

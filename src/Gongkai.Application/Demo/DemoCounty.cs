@@ -130,7 +130,7 @@ public sealed class DemoCounty(
         var clerk = new StaffContext(staff["demo-editor"], "demo-editor", county.Id, new HashSet<string> { StaffRole.Editor }, null);
         var requestCount = await demoRequests.LoadAsync(clerk, CountyCode, ct);
         audit.Record(system, "demo.load", "Platform", 1,
-            $"载入演示数据“示例县”：{generated.Count}个单位，{columnCount}个栏目，{itemCount}条信息，{requestCount}件依申请公开案件，随机种子{seed}", county.Id);
+            $"载入演示数据“示例县”：{generated.Count}个单位，{columnCount}个栏目，{itemCount}条信息，{requestCount}件政府信息公开申请，随机种子{seed}", county.Id);
         // The items went in as batches, past ItemService: one Reset record instead of one per item.
         changes.Reset("demo.load");
         await db.SaveChangesAsync(ct);

@@ -1,6 +1,10 @@
 using Gongkai.Application.Accounts;
 using Gongkai.Application.Platform;
 using Gongkai.Application.Requests;
+using Gongkai.Application.Requests.Appeals;
+using Gongkai.Application.Requests.Fees;
+using Gongkai.Application.Requests.Intake;
+using Gongkai.Application.Requests.Steps;
 using Gongkai.Domain.Calendar;
 using Gongkai.Domain.Fees;
 using Gongkai.Domain.Requests;
@@ -8,11 +12,11 @@ using Gongkai.Domain.Requests;
 namespace Gongkai.Application.Demo;
 
 /// <summary>
-/// Applications (依申请公开) for the demo county in the states a clerk meets, made through <see cref="RequestService"/> the
+/// Applications (依申请公开) for the demo county in the states a clerk meets, made through the request use cases (<see cref="RequestIntake"/>, <see cref="RequestSteps"/>, …) the
 /// way staff make them, so the timelines, audit log, dashboard and report figures are the real thing. Dates are relative to
 /// today. Applicants are fictional (演示申请人…) with generated, check-digit-valid numbers.
 /// </summary>
-public sealed class DemoRequests(RequestService requests, PlatformClock clock)
+public sealed class DemoRequests(RequestIntake intake, RequestSteps steps, RequestFees fees, RequestAppealRegister appeals, PlatformClock clock)
 {
     private static readonly string[] Wanted =
     [
@@ -53,32 +57,32 @@ public sealed class DemoRequests(RequestService requests, PlatformClock clock)
         async Task<RequestRecord> Register(SubmissionChannel channel, DateOnly? submittedOn, DateOnly? signedForOn, ApplicantType type = ApplicantType.NaturalPerson)
         {
             var input = Applicant(serial++, type);
-            return (await requests.RegisterAsync(clerk, clerk.AgencyId, channel, input, submittedOn, signedForOn, null, ct)).Record;
+            return (await intake.RegisterAsync(clerk, clerk.AgencyId, channel, input, submittedOn, signedForOn, null, ct)).Record;
         }
 
         // Answered: disclosed.
         await Try(async () =>
         {
             var r = await InPerson(70);
-            await requests.DecideAsync(clerk, r.Id, RequestOutcomes.Disclosed.Key, Ago(60), "经审查，所申请信息属于公开范围。", ct);
-            await requests.AnswerAsync(clerk, r.Id, Ago(59), ct);
+            await steps.DecideAsync(clerk, r.Id, RequestOutcomes.Disclosed.Key, Ago(60), "经审查，所申请信息属于公开范围。", ct);
+            await steps.AnswerAsync(clerk, r.Id, Ago(59), ct);
         });
         // Answered: partly disclosed, then 行政复议 upheld (维持).
         await Try(async () =>
         {
             var r = await InPerson(120);
-            await requests.DecideAsync(clerk, r.Id, RequestOutcomes.PartlyDisclosed.Key, Ago(100), "名单中的个人身份证号码、住址属于个人隐私，作区分处理后提供（条例第十五条、第三十七条）。", ct);
-            await requests.AnswerAsync(clerk, r.Id, Ago(99), ct);
-            var appeal = await requests.AddAppealAsync(clerk, r.Id, AppealKind.Reconsideration, Ago(80), "示例市人民政府", "示复〔演示〕1号", ct);
-            await requests.ConcludeAppealAsync(clerk, appeal.Id, AppealResult.Upheld, Ago(40), "维持原答复。", ct);
+            await steps.DecideAsync(clerk, r.Id, RequestOutcomes.PartlyDisclosed.Key, Ago(100), "名单中的个人身份证号码、住址属于个人隐私，作区分处理后提供（条例第十五条、第三十七条）。", ct);
+            await steps.AnswerAsync(clerk, r.Id, Ago(99), ct);
+            var appeal = await appeals.AddAppealAsync(clerk, r.Id, AppealKind.Reconsideration, Ago(80), "示例市人民政府", "示复〔演示〕1号", ct);
+            await appeals.ConcludeAppealAsync(clerk, appeal.Id, AppealResult.Upheld, Ago(40), "维持原答复。", ct);
         });
         // Answered: not held, then a lawsuit still pending (尚未审结).
         await Try(async () =>
         {
             var r = await InPerson(150);
-            await requests.DecideAsync(clerk, r.Id, RequestOutcomes.NotHeld.Key, Ago(130), "经检索，本机关未制作、获取该信息。", ct);
-            await requests.AnswerAsync(clerk, r.Id, Ago(129), ct);
-            await requests.AddAppealAsync(clerk, r.Id, AppealKind.LitigationDirect, Ago(100), "示例县人民法院", "（演示）行初1号", ct);
+            await steps.DecideAsync(clerk, r.Id, RequestOutcomes.NotHeld.Key, Ago(130), "经检索，本机关未制作、获取该信息。", ct);
+            await steps.AnswerAsync(clerk, r.Id, Ago(129), ct);
+            await appeals.AddAppealAsync(clerk, r.Id, AppealKind.LitigationDirect, Ago(100), "示例县人民法院", "（演示）行初1号", ct);
         });
         // Running: fresh, due soon, overdue, and decided but not yet served.
         await Try(() => InPerson(3));
@@ -87,51 +91,51 @@ public sealed class DemoRequests(RequestService requests, PlatformClock clock)
         await Try(async () =>
         {
             var r = await InPerson(20);
-            await requests.DecideAsync(clerk, r.Id, RequestOutcomes.Disclosed.Key, Ago(2), "经审查，所申请信息属于公开范围。", ct);
+            await steps.DecideAsync(clerk, r.Id, RequestOutcomes.Disclosed.Key, Ago(2), "经审查，所申请信息属于公开范围。", ct);
         });
         // 补正: waiting, lapsed (to be closed), and closed as abandoned.
         await Try(async () =>
         {
             var r = await InPerson(6);
-            await requests.RequestCorrectionAsync(clerk, r.Id, Ago(5), today.AddDays(10), "请写明所需信息的年份和项目名称。", ct);
+            await steps.RequestCorrectionAsync(clerk, r.Id, Ago(5), today.AddDays(10), "请写明所需信息的年份和项目名称。", ct);
         });
         await Try(async () =>
         {
             var r = await InPerson(30);
-            await requests.RequestCorrectionAsync(clerk, r.Id, Ago(29), Ago(14), "请写明所需信息的具体地块。", ct);
+            await steps.RequestCorrectionAsync(clerk, r.Id, Ago(29), Ago(14), "请写明所需信息的具体地块。", ct);
         });
         await Try(async () =>
         {
             var r = await InPerson(60);
-            await requests.RequestCorrectionAsync(clerk, r.Id, Ago(59), Ago(45), "请写明所需信息的文件名称或文号。", ct);
-            await requests.CloseForNoCorrectionAsync(clerk, r.Id, ct);
+            await steps.RequestCorrectionAsync(clerk, r.Id, Ago(59), Ago(45), "请写明所需信息的文件名称或文号。", ct);
+            await steps.CloseForNoCorrectionAsync(clerk, r.Id, ct);
         });
         // Consulting a third party; extended; a fee notice awaiting payment.
         await Try(async () =>
         {
             var r = await InPerson(12);
-            await requests.StartConsultationAsync(clerk, r.Id, PauseKind.ThirdPartyConsultation, Ago(9), "示例建设有限公司（演示）", ct);
+            await steps.StartConsultationAsync(clerk, r.Id, PauseKind.ThirdPartyConsultation, Ago(9), "示例建设有限公司（演示）", ct);
         });
         await Try(async () =>
         {
             var r = await InPerson(27);
-            await requests.ExtendAsync(clerk, r.Id, Ago(17), 15, "演示主任", "涉及多个年度的档案，需要调取汇总。", ct);
+            await steps.ExtendAsync(clerk, r.Id, Ago(17), 15, "演示主任", "涉及多个年度的档案，需要调取汇总。", ct);
         });
         await Try(async () =>
         {
             var r = await InPerson(10, ApplicantType.CommercialEnterprise);
-            await requests.IssueFeeNoticeAsync(clerk, r.Id, Ago(8), FeeMethod.PerItem, 12, ct);
+            await fees.IssueFeeNoticeAsync(clerk, r.Id, Ago(8), FeeMethod.PerItem, 12, ct);
         });
         // By registered post, signed for four days ago; and one submitted online today, waiting for confirmation.
         await Try(() => Register(SubmissionChannel.RegisteredPost, null, Ago(4)));
-        await Try(async () => await requests.SubmitOnlineAsync(agencyCode, Applicant(serial++, ApplicantType.NaturalPerson), null, null, ct));
+        await Try(async () => await intake.SubmitOnlineAsync(agencyCode, Applicant(serial++, ApplicantType.NaturalPerson), null, null, ct));
         return made;
     }
 
-    private static ApplicationInput Applicant(int n, ApplicantType type)
+    private static RequestForm Applicant(int n, ApplicantType type)
     {
         var natural = type == ApplicantType.NaturalPerson;
-        return new ApplicationInput
+        return new RequestForm
         {
             ApplicantType = type,
             Name = natural ? $"演示申请人{"甲乙丙丁戊己庚辛壬癸"[n % 10]}{n / 10 + 1}" : $"示例演示有限公司{n + 1}",

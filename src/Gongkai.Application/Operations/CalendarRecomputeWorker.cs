@@ -35,7 +35,7 @@ public sealed class CalendarRecomputeWorker(
             return;
         }
         // Only cases still computed with another version are loaded, so a round after no change costs one query.
-        var changed = await scope.ServiceProvider.GetRequiredService<RequestService>().RecomputeOpenDeadlinesAsync(ct);
+        var changed = await scope.ServiceProvider.GetRequiredService<Requests.Storage.RequestCaseStore>().RecomputeOpenDeadlinesAsync(ct);
         _doneForVersion = version;
         if (changed > 0)
         {

@@ -1,18 +1,15 @@
 using System.Security.Cryptography;
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Wordprocessing;
 using Gongkai.Application.Accounts;
 using Gongkai.Application.Accounts.Permissions;
 using Gongkai.Application.Agencies;
 using Gongkai.Application.Audit;
 using Gongkai.Application.Data;
 using Gongkai.Application.Platform;
+using Gongkai.Application.Requests.Privacy;
+using Gongkai.Documents;
 using Gongkai.Domain.Requests;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
-using PdfSharp.Drawing;
-using PdfSharp.Pdf;
 
 namespace Gongkai.Application.Requests;
 
@@ -28,8 +25,6 @@ public sealed class AnswerLetters(
 {
     /// <summary>File names of 收费通知书 start with this; answer letters with 答复告知书.</summary>
     public const string FeeNoticePrefix = "收费通知书-";
-
-    public const string DocxType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
     private const string Closing = "如对本答复不服，可以在收到本告知书之日起六十日内依法申请行政复议，或者在六个月内依法向人民法院提起行政诉讼（条例第五十一条）。";
 
@@ -113,7 +108,7 @@ public sealed class AnswerLetters(
     {
         var record = await db.Requests.SingleOrDefaultAsync(r => r.Id == requestId, ct) ?? throw new NotFoundException("找不到该申请，或您无权查看。");
         await access.EnsureWritableAsync(actor, record.AgencyId, ct);
-        RequestService.RequireHandler(actor);
+        Storage.RequestCaseStore.RequireHandler(actor);
         if (record.OutcomeKey is not { } key)
         {
             throw new ValidationException("Letter", "尚未作出答复决定，不能生成告知书。");
@@ -157,7 +152,7 @@ public sealed class AnswerLetters(
     {
         var record = await db.Requests.SingleOrDefaultAsync(r => r.Id == requestId, ct) ?? throw new NotFoundException("找不到该申请，或您无权查看。");
         await access.EnsureWritableAsync(actor, record.AgencyId, ct);
-        RequestService.RequireHandler(actor);
+        Storage.RequestCaseStore.RequireHandler(actor);
         if (record is not { FeeNoticeReceivedOn: { } noticeOn, FeeMethod: { } method, FeeQuantity: { } quantity, FeeAmountFen: { } amountFen, FeePaymentDueOn: { } payBy })
         {
             throw new ValidationException("Letter", "本案未登记收费通知，不能生成收费通知书。");
@@ -195,21 +190,22 @@ public sealed class AnswerLetters(
         string summary, bool isPublic)
     {
         var now = clock.UtcNow;
-        db.RequestLetters.Add(Letter(record.Id, baseName + ".docx", DocxType, Docx(title, paragraphs), now, actor));
+        var document = LetterDocument(title, paragraphs);
+        var fontPath = configuration["Letters:FontPath"];
+        db.RequestLetters.Add(Letter(record.Id, baseName + ".docx", WordWriter.ContentType, WordWriter.Write(document), now, actor));
         var pdfNote = "";
-        if (CjkFontResolver.FindFontFile(configuration["Letters:FontPath"]) is null)
+        if (CjkFontResolver.FindFontFile(fontPath) is null)
         {
             // A machine without a Chinese font still gets the Word letter; the case page says why there is no PDF.
             pdfNote = CjkFontResolver.MissingFontMessage.TrimEnd('。') + "；仅生成 Word 版";
         }
-        else if (ConfigurePdfLicense(configuration["Letters:PdfSharpLicense"]))
+        else if (PdfWriter.ConfigureLicense(configuration["Letters:PdfSharpLicense"]))
         {
-            CjkFontResolver.Install(configuration["Letters:FontPath"]);
             try
             {
-                db.RequestLetters.Add(Letter(record.Id, baseName + ".pdf", "application/pdf", Pdf(title, paragraphs), now, actor));
+                db.RequestLetters.Add(Letter(record.Id, baseName + ".pdf", PdfWriter.ContentType, PdfWriter.Write(document, fontPath), now, actor));
             }
-            catch (PdfSharp.License.PdfSharpLicenseException)
+            catch (PdfLicenseException)
             {
                 pdfNote = "PDF 组件许可 Letters:PdfSharpLicense 无效，仅生成 Word 版";
             }
@@ -234,27 +230,6 @@ public sealed class AnswerLetters(
         }
     }
 
-    /// <summary>
-    /// PDFsharp 6.5 refuses to run until a license is chosen: "AGPL" (open-source use under the AGPL) or a commercial key.
-    /// That is the operator's decision, so it comes from configuration; without it only the Word letter is produced.
-    /// </summary>
-    public static bool ConfigurePdfLicense(string? setting)
-    {
-        if (string.IsNullOrWhiteSpace(setting))
-        {
-            return false;
-        }
-        if (string.Equals(setting.Trim(), "AGPL", StringComparison.OrdinalIgnoreCase))
-        {
-            PdfSharp.PdfSharpLicense.SetAgplLicense();
-        }
-        else
-        {
-            PdfSharp.PdfSharpLicense.LoadLicense(setting.Trim());
-        }
-        return true;
-    }
-
     private static RequestLetter Letter(long requestId, string name, string type, byte[] data, DateTime at, StaffContext actor) => new()
     {
         Id = Guid.NewGuid(),
@@ -271,98 +246,12 @@ public sealed class AnswerLetters(
 
     private static string ChineseDate(DateOnly d) => $"{d.Year}年{d.Month}月{d.Day}日";
 
-    /// <summary>A plain official-letter layout: centred bold title, first-line-indented body, agency and date right-aligned.</summary>
-    public static byte[] Docx(string title, IReadOnlyList<string> paragraphs)
-    {
-        using var stream = new MemoryStream();
-        using (var doc = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
-        {
-            var main = doc.AddMainDocumentPart();
-            var body = new Body();
-            body.Append(Para(title, JustificationValues.Center, bold: true, size: 36, indent: false));
-            for (var i = 0; i < paragraphs.Count; i++)
-            {
-                var tail = i >= paragraphs.Count - 2;
-                body.Append(Para(paragraphs[i], tail ? JustificationValues.Right : JustificationValues.Both, bold: false, size: 32, indent: i > 0 && !tail));
-            }
-            main.Document = new Document(body);
-            main.Document.Save();
-        }
-        return stream.ToArray();
-    }
-
-    private static Paragraph Para(string text, JustificationValues align, bool bold, int size, bool indent)
-    {
-        var runProps = new RunProperties(
-            new RunFonts { EastAsia = "仿宋", Ascii = "仿宋", HighAnsi = "仿宋" },
-            new FontSize { Val = size.ToString(System.Globalization.CultureInfo.InvariantCulture) });
-        if (bold)
-        {
-            runProps.Append(new Bold());
-        }
-        var props = new ParagraphProperties(new Justification { Val = align }, new SpacingBetweenLines { After = "120" });
-        if (indent)
-        {
-            props.Append(new Indentation { FirstLineChars = 200 });
-        }
-        return new Paragraph(props, new Run(runProps, new Text(text) { Space = SpaceProcessingModeValues.Preserve }));
-    }
-
-    /// <summary>A4 PDF with the CJK font; lines are broken by measured width (CJK text has no spaces to break at).</summary>
-    public static byte[] Pdf(string title, IReadOnlyList<string> paragraphs)
-    {
-        using var document = new PdfDocument();
-        document.Info.Title = title;
-        var titleFont = new XFont(CjkFontResolver.FamilyName, 18, XFontStyleEx.Bold);
-        var font = new XFont(CjkFontResolver.FamilyName, 12, XFontStyleEx.Regular);
-        const double margin = 72;
-        var page = document.AddPage();
-        page.Size = PdfSharp.PageSize.A4;
-        var gfx = XGraphics.FromPdfPage(page);
-        var width = page.Width.Point - (2 * margin);
-        var y = margin;
-        var titleSize = gfx.MeasureString(title, titleFont);
-        gfx.DrawString(title, titleFont, XBrushes.Black, new XPoint(margin + ((width - titleSize.Width) / 2), y + titleSize.Height));
-        y += titleSize.Height * 2;
-        var lineHeight = font.GetHeight() * 1.5;
-        for (var i = 0; i < paragraphs.Count; i++)
-        {
-            var tail = i >= paragraphs.Count - 2;
-            var text = (i > 0 && !tail ? "　　" : "") + paragraphs[i];
-            foreach (var line in Wrap(gfx, text, font, width))
-            {
-                if (y + lineHeight > page.Height.Point - margin)
-                {
-                    gfx.Dispose();
-                    page = document.AddPage();
-                    page.Size = PdfSharp.PageSize.A4;
-                    gfx = XGraphics.FromPdfPage(page);
-                    y = margin;
-                }
-                var x = tail ? margin + width - gfx.MeasureString(line, font).Width : margin;
-                gfx.DrawString(line, font, XBrushes.Black, new XPoint(x, y + font.GetHeight()));
-                y += lineHeight;
-            }
-        }
-        gfx.Dispose();
-        using var stream = new MemoryStream();
-        document.Save(stream, false);
-        return stream.ToArray();
-    }
-
-    private static List<string> Wrap(XGraphics gfx, string text, XFont font, double width)
-    {
-        var lines = new List<string>();
-        var start = 0;
-        for (var end = 1; end <= text.Length; end++)
-        {
-            if (gfx.MeasureString(text[start..end], font).Width > width && end - start > 1)
-            {
-                lines.Add(text[start..(end - 1)]);
-                start = end - 1;
-            }
-        }
-        lines.Add(text[start..]);
-        return lines;
-    }
+    /// <summary>
+    /// The letter's lines laid out as a 公文: the first (the applicant) flush left, the body indented, the last two (the
+    /// agency and the date) right-aligned. The lines come from the editable template, so its first and last two lines are
+    /// read as addressee and signature.
+    /// </summary>
+    internal static Document LetterDocument(string title, IReadOnlyList<string> lines) => lines.Count < 3
+        ? new Document(title, [.. lines.Select(line => new Paragraph(line, Alignment.Right))])
+        : Document.Letter(title, lines[0], lines.Skip(1).Take(lines.Count - 3), lines[^2], lines[^1]);
 }

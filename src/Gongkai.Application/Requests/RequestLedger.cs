@@ -1,25 +1,21 @@
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Spreadsheet;
 using Gongkai.Application.Accounts;
 using Gongkai.Application.Accounts.Permissions;
 using Gongkai.Application.Agencies;
 using Gongkai.Application.Audit;
 using Gongkai.Application.Data;
+using Gongkai.Documents;
 using Gongkai.Domain.Requests;
 using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Application.Requests;
 
 /// <summary>
-/// The 依申请公开登记台账 as an Excel workbook: one row per application received in a year (and those still awaiting the
+/// The 依申请公开登记台账 as an Excel workbook: one row per request received in a year (and those still awaiting the
 /// office's confirmation), for the visible agencies. Applicant data appear masked only, as in the lists; every export is
-/// audited. Cells are inline strings, never formulas, so text typed by applicants cannot run in the spreadsheet.
+/// audited. <see cref="ExcelWriter"/> writes inline strings only, never formulas, so text typed by applicants cannot run in the spreadsheet.
 /// </summary>
 public sealed class RequestLedger(GongkaiDbContext db, AgencyAccess access, AuditLog audit)
 {
-    public const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
     /// <summary>More rows than any one agency's year; a supervisor over a large platform exports per agency.</summary>
     public const int MaxRows = 100_000;
 
@@ -60,66 +56,17 @@ public sealed class RequestLedger(GongkaiDbContext db, AgencyAccess access, Audi
             throw new ValidationException("Year", $"超过 {MaxRows:N0} 条，请按单位分别导出。");
         }
         static string D(DateOnly? d) => d?.ToString("yyyy-MM-dd") ?? "";
-        var table = rows.Select(r => new[]
+        var table = rows.Select(r => (IReadOnlyList<string>)new[]
         {
             r.TrackingCode, r.Agency, r.NameMasked, r.IdNumberMasked, r.ApplicantType.Label(), r.Channel.Label(), D(r.SubmittedOn), D(r.ReceivedOn),
             r.Description, r.State?.Label() ?? "待确认收到", D(r.DueOn), r.Extended ? "是" : "否",
             r.FeeAmountFen is { } fen ? (fen / 100m).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture) : "",
             r.OutcomeKey is { } key ? RequestOutcomes.ByKey(key).Label : "", D(r.DecidedOn), D(r.Finished),
         });
-        var content = Workbook($"{year}年依申请公开台账", Columns, table);
+        var content = ExcelWriter.Write(new Worksheet($"{year}年依申请公开台账", [Columns, .. table], HeaderRows: 1));
         audit.Record(actor, "request.export", "Request", year.ToString(System.Globalization.CultureInfo.InvariantCulture),
             $"导出 {year} 年依申请公开台账 {rows.Count} 条（申请人信息已脱敏）", agencyId ?? actor.AgencyId);
         await db.SaveChangesAsync(ct);
         return ($"依申请公开台账-{year}.xlsx", content);
-    }
-
-    /// <summary>One sheet, a bold-free header row and inline-string cells (no shared-string table, no formulas).</summary>
-    public static byte[] Workbook(string sheetName, IReadOnlyList<string> header, IEnumerable<string[]> rows)
-    {
-        using var stream = new MemoryStream();
-        using (var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
-        {
-            var workbookPart = document.AddWorkbookPart();
-            workbookPart.Workbook = new Workbook();
-            var sheetPart = workbookPart.AddNewPart<WorksheetPart>();
-            var data = new SheetData();
-            data.Append(Row(1, header));
-            uint n = 2;
-            foreach (var r in rows)
-            {
-                data.Append(Row(n++, r));
-            }
-            sheetPart.Worksheet = new Worksheet(data);
-            var sheets = workbookPart.Workbook.AppendChild(new Sheets());
-            sheets.Append(new Sheet { Id = workbookPart.GetIdOfPart(sheetPart), SheetId = 1, Name = sheetName.Length > 31 ? sheetName[..31] : sheetName });
-            workbookPart.Workbook.Save();
-        }
-        return stream.ToArray();
-    }
-
-    private static Row Row(uint index, IReadOnlyList<string> values)
-    {
-        var row = new Row { RowIndex = index };
-        for (var i = 0; i < values.Count; i++)
-        {
-            row.Append(new Cell
-            {
-                CellReference = ColumnName(i) + index.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                DataType = CellValues.InlineString,
-                InlineString = new InlineString(new Text(values[i] ?? "") { Space = SpaceProcessingModeValues.Preserve }),
-            });
-        }
-        return row;
-    }
-
-    private static string ColumnName(int index)
-    {
-        var name = "";
-        for (var i = index + 1; i > 0; i = (i - 1) / 26)
-        {
-            name = (char)('A' + ((i - 1) % 26)) + name;
-        }
-        return name;
     }
 }

@@ -6,6 +6,9 @@ using Gongkai.Application.Calendar;
 using Gongkai.Application.Catalog;
 using Gongkai.Application.Data;
 using Gongkai.Application.Platform;
+using Gongkai.Application.Requests.Intake;
+using Gongkai.Application.Requests.Storage;
+using Gongkai.Domain.Calendar;
 using Gongkai.Domain.Requests;
 using Microsoft.EntityFrameworkCore;
 
@@ -35,6 +38,20 @@ public sealed record TrackingView(RequestRecord Record, string AgencyName, IRead
 
 public sealed record LetterInfo(Guid Id, string FileName, string ContentType, DateTime CreatedAt);
 
+/// <summary>A stored file to download: a letter or an attachment.</summary>
+public sealed record StoredFile(string FileName, string ContentType, byte[] Data);
+
+/// <summary>How today's due date of a case is computed, step by step; or why it cannot be (no deadline before receipt, a year the calendar lacks).</summary>
+public sealed record DeadlineExplanation(DeadlineComputation? Computation, string? Error);
+
+/// <summary>
+/// Everything the case page shows: the case, its agency, whether the actor may act on it, the deadline explained, the
+/// timeline, letters, appeals and attachments.
+/// </summary>
+public sealed record CaseFile(RequestRecord Record, string AgencyName, bool CanWrite, bool CarriedOver, DeadlineExplanation Deadline,
+    string CalendarVersion, IReadOnlyList<RequestEvent> Events, IReadOnlyList<LetterInfo> Letters, IReadOnlyList<RequestAppeal> Appeals,
+    IReadOnlyList<(Guid Id, string FileName, long Size)> Attachments);
+
 /// <summary>Counts for the annual report (domain.md §4.3): by applicant type, outcome row and appeal bucket.</summary>
 public sealed record AnnualRequestStatistics(
     int Year,
@@ -44,7 +61,7 @@ public sealed record AnnualRequestStatistics(
     IReadOnlyDictionary<ApplicantType, int> CarriedOverToNextYear,
     IReadOnlyDictionary<(AppealKind Kind, AppealResult Result), int> Appeals);
 
-public sealed class RequestQueries(GongkaiDbContext db, AgencyAccess access, PlatformClock clock, WorkingDayCalendarProvider calendars)
+public sealed class RequestQueries(GongkaiDbContext db, AgencyAccess access, PlatformClock clock, WorkingDayCalendarProvider calendars, RequestCaseStore store)
 {
     /// <summary>"Due soon" on the dashboard: within this many working days (issue 3).</summary>
     public const int DueSoonWorkingDays = 5;
@@ -174,6 +191,72 @@ public sealed class RequestQueries(GongkaiDbContext db, AgencyAccess access, Pla
             finished.ToDictionary(f => (f.OutcomeKey!, f.ApplicantType), f => f.Count), carriedOut, appealCounts);
     }
 
+    /// <summary>The case page's contents for a case the actor may read (<see cref="NotFoundException"/> otherwise).</summary>
+    public async Task<CaseFile> CaseFileAsync(StaffContext actor, long id, CancellationToken ct = default)
+    {
+        var record = await store.LoadReadableAsync(actor, id, ct);
+        var agency = await db.Agencies.Where(a => a.Id == record.AgencyId).Select(a => a.Name).SingleAsync(ct);
+        var calendar = await calendars.CurrentAsync(ct);
+        return new CaseFile(record, agency, AgencyAccess.CanWrite(actor, record.AgencyId) && actor.Has(Accounts.Permissions.Permission.RequestsHandle), IsCarriedOver(record, clock.Today.Year),
+            Explain(record, calendar), calendar.Version, await EventsAsync(id, ct), await LettersAsync(id, ct), await AppealsAsync(id, ct),
+            await AttachmentsAsync(id, ct));
+    }
+
+    /// <summary>Today's due date of <paramref name="record"/> explained step by step with the current calendar.</summary>
+    public async Task<DeadlineExplanation> ExplainDeadlineAsync(RequestRecord record, CancellationToken ct = default) =>
+        Explain(record, await calendars.CurrentAsync(ct));
+
+    private DeadlineExplanation Explain(RequestRecord record, WorkingDayCalendar calendar)
+    {
+        if (record.State is null)
+        {
+            // 条例第三十一条: no receipt date yet, so no clock.
+            return new DeadlineExplanation(null, null);
+        }
+        try
+        {
+            return new DeadlineExplanation(DeadlinePolicy.Compute(RequestCaseMapping.ToDomain(record), calendar, clock.Today), null);
+        }
+        catch (CalendarNotCoveredException ex)
+        {
+            return new DeadlineExplanation(null, ex.Message);
+        }
+        catch (InconsistentCaseException ex)
+        {
+            return new DeadlineExplanation(null, ex.Message);
+        }
+    }
+
+    /// <summary>A letter of a case the actor may read, or null.</summary>
+    public async Task<StoredFile?> LetterFileAsync(StaffContext actor, long requestId, Guid letterId, CancellationToken ct = default)
+    {
+        var record = await store.LoadReadableAsync(actor, requestId, ct);
+        return await db.RequestLetters.AsNoTracking().Where(l => l.Id == letterId && l.RequestId == record.Id)
+            .Select(l => new StoredFile(l.FileName, l.ContentType, l.Data)).SingleOrDefaultAsync(ct);
+    }
+
+    /// <summary>An attachment of a case the actor may read, or null.</summary>
+    public async Task<StoredFile?> AttachmentFileAsync(StaffContext actor, long requestId, Guid attachmentId, CancellationToken ct = default)
+    {
+        var record = await store.LoadReadableAsync(actor, requestId, ct);
+        return await db.RequestAttachments.AsNoTracking().Where(a => a.Id == attachmentId && a.RequestId == record.Id)
+            .Select(a => new StoredFile(a.FileName, a.ContentType, a.Data)).SingleOrDefaultAsync(ct);
+    }
+
+    /// <summary>
+    /// A letter the tracking page lists for the applicant, or null: only those (a draft answer letter of a case not yet
+    /// answered stays with the office), so a guessed letter id of the same case gives nothing.
+    /// </summary>
+    public async Task<StoredFile?> TrackedLetterAsync(TrackingView view, Guid letterId, CancellationToken ct = default)
+    {
+        if (view.Letters.All(l => l.Id != letterId))
+        {
+            return null;
+        }
+        return await db.RequestLetters.AsNoTracking().Where(l => l.Id == letterId && l.RequestId == view.Record.Id)
+            .Select(l => new StoredFile(l.FileName, l.ContentType, l.Data)).SingleOrDefaultAsync(ct);
+    }
+
     /// <summary>True when the case was received in an earlier year and still open on 1 January of <paramref name="year"/>.</summary>
     public static bool IsCarriedOver(RequestRecord r, int year) =>
         r.ReceivedYear is { } y && y < year && (r.FinishedOn is null || r.FinishedOn >= new DateOnly(year, 1, 1));
@@ -204,7 +287,7 @@ public sealed class RequestQueries(GongkaiDbContext db, AgencyAccess access, Pla
         }
         var normalized = code.Trim().ToUpperInvariant();
         var record = await db.Requests.AsNoTracking().Include(r => r.Pauses).Include(r => r.Corrections).AsSplitQuery().SingleOrDefaultAsync(r => r.TrackingCode == normalized, ct);
-        if (record is null || !RequestService.SecretMatches(record, secret))
+        if (record is null || !TrackingSecrets.Matches(record, secret))
         {
             return null;
         }

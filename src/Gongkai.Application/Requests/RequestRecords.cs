@@ -5,7 +5,7 @@ using Gongkai.Domain.Requests;
 namespace Gongkai.Application.Requests;
 
 /// <summary>
-/// One application (依申请公开) as stored. The domain <see cref="RequestCase"/> is rebuilt from this row and its
+/// One request (依申请公开) as stored. The domain <see cref="RequestCase"/> is rebuilt from this row and its
 /// <see cref="Corrections"/> and <see cref="Pauses"/> before every step, so the domain validates each transition;
 /// the result is written back field by field. Applicant personal data are encrypted (the *Protected columns).
 /// </summary>
@@ -23,7 +23,7 @@ public sealed class RequestRecord : Agencies.IAgencyOwned
     public ApplicantType ApplicantType { get; set; }
     public SubmissionChannel Channel { get; set; }
 
-    /// <summary>The form's <see cref="ApplicationInput.SubmissionKey"/>: unique per agency, so one form makes one case.</summary>
+    /// <summary>The form's <see cref="RequestForm.SubmissionKey"/>: unique per agency, so one form makes one case.</summary>
     public Guid? SubmissionKey { get; set; }
 
     // Applicant (条例第二十九条第（一）项), encrypted at rest with an IDataProtector.
@@ -146,7 +146,7 @@ public sealed class RequestEvent
     public bool Public { get; set; }
 }
 
-/// <summary>An attachment the applicant sent with the application.</summary>
+/// <summary>An attachment the applicant sent with the request.</summary>
 public sealed class RequestAttachment
 {
     public Guid Id { get; set; }

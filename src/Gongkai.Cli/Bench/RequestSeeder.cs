@@ -9,6 +9,9 @@ using Gongkai.Application.Changes;
 using Gongkai.Application.Data;
 using Gongkai.Application.Platform;
 using Gongkai.Application.Requests;
+using Gongkai.Application.Requests.Intake;
+using Gongkai.Application.Requests.Privacy;
+using Gongkai.Application.Requests.Storage;
 using Gongkai.Domain.Calendar;
 using Gongkai.Domain.Fees;
 using Gongkai.Domain.Requests;
@@ -21,11 +24,11 @@ namespace Gongkai.Cli.Bench;
 internal sealed record RequestBenchOptions(int Agencies, int Cases, int Seed, bool Force);
 
 /// <summary>
-/// Generates application cases (依申请公开) for the deadline dashboard benchmark: the same agency tree as
+/// Generates request cases (依申请公开) for the deadline dashboard benchmark: the same agency tree as
 /// <c>bench seed</c>, then cases received 2019 → today with a realistic state mix — most answered or closed, a few
 /// percent open with due dates around today (some overdue), some paused for consultation or payment, extended, waiting
 /// for a 补正 or for the office to confirm receipt. Rows bypass EF Core like the items of <see cref="BenchSeeder"/>
-/// (binary COPY / one prepared INSERT) but hold what <see cref="RequestService"/> would store: due dates from the platform
+/// (binary COPY / one prepared INSERT) but hold what the request use cases (<see cref="RequestIntake"/>, <see cref="RequestCaseStore"/>) would store: due dates from the platform
 /// calendar with its version, personal data as real Data Protection ciphertext (one placeholder, protected once) and masks.
 /// </summary>
 internal sealed class RequestSeeder(GongkaiDbContext db, PlatformClock clock, AuditLog audit, ApplicantDataProtector protector,
@@ -105,7 +108,7 @@ internal sealed class RequestSeeder(GongkaiDbContext db, PlatformClock clock, Au
         var existing = await db.Requests.LongCountAsync(ct);
         if (existing > 0 && !options.Force)
         {
-            throw new CliException($"数据库中已有 {existing:N0} 件依申请公开案件，基准测试数据只写入空库。确需追加请加 --force。");
+            throw new CliException($"数据库中已有 {existing:N0} 件政府信息公开申请，基准测试数据只写入空库。确需追加请加 --force。");
         }
         var phase = Stopwatch.StartNew();
         var (agencies, _) = await agencySeeder.CreateAgenciesAsync(options.Agencies, withColumns: false, ct);
@@ -125,9 +128,9 @@ internal sealed class RequestSeeder(GongkaiDbContext db, PlatformClock clock, Au
         var written = await Requests.WriteAsync(db, channel.Reader, options.Cases, output, ct);
         await producer;
         var casesTime = phase.Elapsed;
-        await output.WriteLineAsync($"已写入 {written:N0} 件案件（{casesTime.TotalSeconds:0.0} 秒，{written / Math.Max(0.001, casesTime.TotalSeconds):N0} 件/秒）。");
+        await output.WriteLineAsync($"已写入 {written:N0} 件申请（{casesTime.TotalSeconds:0.0} 秒，{written / Math.Max(0.001, casesTime.TotalSeconds):N0} 件/秒）。");
 
-        // The open pause of every paused case, as RequestService stores it (From = the step that paused the clock).
+        // The open pause of every paused case, as RequestCaseStore stores it (From = the step that paused the clock).
         phase.Restart();
         var pauses = await db.Database.ExecuteSqlRawAsync("""
             INSERT INTO "RequestPauses" ("RequestId", "Seq", "Kind", "From", "To", "Counterparty")
@@ -138,13 +141,13 @@ internal sealed class RequestSeeder(GongkaiDbContext db, PlatformClock clock, Au
         await output.WriteLineAsync($"已写入 {pauses:N0} 条中止记录并更新统计信息（{phase.Elapsed.TotalSeconds:0.0} 秒）。");
 
         audit.Record(StaffContext.System(agencies[0].Id), "bench.seed-requests", "Platform", 1,
-            $"生成依申请公开基准测试数据：{agencies.Count}个单位，{written}件案件，随机种子{options.Seed}", agencies[0].Id);
+            $"生成依申请公开基准测试数据：{agencies.Count}个单位，{written}件申请，随机种子{options.Seed}", agencies[0].Id);
         // New agencies were written in bulk (they appear on the portal): consumers rebuild everything.
         new ChangeFeed(db, clock).Reset("bench.seed-requests");
         await db.SaveChangesAsync(ct);
         var running = await db.Requests.CountAsync(r => r.ClockRunning, ct);
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-            $"完成：{agencies.Count:N0} 个单位（上级单位 {agencies[0].Code}），{written:N0} 件案件，其中 {running:N0} 件正在计时；总用时 {total.Elapsed.TotalSeconds:0.0} 秒。"));
+            $"完成：{agencies.Count:N0} 个单位（上级单位 {agencies[0].Code}），{written:N0} 件申请，其中 {running:N0} 件正在计时；总用时 {total.Elapsed.TotalSeconds:0.0} 秒。"));
     }
 
     private sealed record Pii(string Name, string IdNumber, string Phone, string Address, string Email, string NameMasked, string IdMasked);
@@ -159,7 +162,7 @@ internal sealed class RequestSeeder(GongkaiDbContext db, PlatformClock clock, Au
             var now = clock.UtcNow;
             var first = new LocalDate(BenchSeeder.FirstYear, 1, 1);
             var span = Period.Between(first, today, PeriodUnits.Days).Days;
-            // Busier agencies get more applications (land, housing, planning departments in real reports): weights 1–8.
+            // Busier agencies get more requests (land, housing, planning departments in real reports): weights 1–8.
             var weighted = agencyIds.SelectMany(id => Enumerable.Repeat(id, 1 + rng.Next(8))).ToArray();
             var remaining = options.Cases;
             var serial = 0;
@@ -207,7 +210,7 @@ internal sealed class RequestSeeder(GongkaiDbContext db, PlatformClock clock, Au
         {
             AgencyId = agencyId,
             TrackingCode = TrackingCode(received, serial),
-            SecretHash = RequestService.HashSecret(string.Create(CultureInfo.InvariantCulture, $"BENCH{serial}")),
+            SecretHash = TrackingSecrets.HashSecret(string.Create(CultureInfo.InvariantCulture, $"BENCH{serial}")),
             ApplicantType = applicant,
             Channel = channel,
             NameProtected = pii.Name,
@@ -217,8 +220,8 @@ internal sealed class RequestSeeder(GongkaiDbContext db, PlatformClock clock, Au
             NameMasked = pii.NameMasked,
             IdNumberMasked = pii.IdMasked,
             Description = Descriptions[rng.Next(Descriptions.Length)],
-            WantedForm = ApplicationChoices.Forms[rng.Next(ApplicationChoices.Forms.Count)],
-            Delivery = ApplicationChoices.Deliveries[rng.Next(3)],
+            WantedForm = RequestFormChoices.Forms[rng.Next(RequestFormChoices.Forms.Count)],
+            Delivery = RequestFormChoices.Deliveries[rng.Next(3)],
             SubmittedAt = submittedAt,
             SubmittedOn = channel is SubmissionChannel.Online or SubmissionChannel.InPerson ? received.ToDateOnly() : null,
             SignedForOn = channel == SubmissionChannel.RegisteredPost ? received.ToDateOnly() : null,
@@ -227,7 +230,7 @@ internal sealed class RequestSeeder(GongkaiDbContext db, PlatformClock clock, Au
             UpdatedAt = now,
             Version = 2,
         };
-        // RequestService refuses 电子邮件 delivery without an address.
+        // RequestIntake refuses 电子邮件 delivery without an address.
         r.EmailProtected = r.Delivery == "电子邮件" ? pii.Email : null;
         if (roll < 2)
         {
@@ -330,7 +333,7 @@ internal sealed class RequestSeeder(GongkaiDbContext db, PlatformClock clock, Au
         return r;
     }
 
-    /// <summary>As RequestService.ApplyAsync: a due date beyond the calendar's years is stored as null, never guessed.</summary>
+    /// <summary>As RequestCaseStore.ApplyAsync: a due date beyond the calendar's years is stored as null, never guessed.</summary>
     private static void SetDue(RequestRecord r, WorkingDayCalendar calendar, LocalDate start, int workingDays, bool running)
     {
         r.DueOn = TryAdd(calendar, start, workingDays)?.ToDateOnly();
@@ -351,14 +354,14 @@ internal sealed class RequestSeeder(GongkaiDbContext db, PlatformClock clock, Au
 
     private static LocalDate Min(LocalDate a, LocalDate b) => a < b ? a : b;
 
-    /// <summary>The application's format (YSQyyyyMMdd-XXXXXX); the suffix encodes the serial so codes are unique.</summary>
+    /// <summary>The request's format (YSQyyyyMMdd-XXXXXX); the suffix encodes the serial so codes are unique.</summary>
     private static string TrackingCode(LocalDate on, int serial)
     {
         Span<char> suffix = stackalloc char[6];
         for (var i = 5; i >= 0; i--)
         {
-            suffix[i] = RequestService.CodeAlphabet[serial % RequestService.CodeAlphabet.Length];
-            serial /= RequestService.CodeAlphabet.Length;
+            suffix[i] = TrackingSecrets.CodeAlphabet[serial % TrackingSecrets.CodeAlphabet.Length];
+            serial /= TrackingSecrets.CodeAlphabet.Length;
         }
         return string.Create(CultureInfo.InvariantCulture, $"YSQ{on:yyyyMMdd}-{suffix}");
     }

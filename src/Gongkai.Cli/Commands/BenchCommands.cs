@@ -41,9 +41,9 @@ internal static class BenchCommands
     private static Command BuildSeedRequests(CliContext cli, Option<int> seed)
     {
         var agencies = new Option<int>("--agencies") { Description = "单位总数（1个市级平台 → 若干县 → 部门和乡镇）", Required = true };
-        var cases = new Option<int>("--cases") { Description = "依申请公开案件数", Required = true };
-        var force = new Option<bool>("--force") { Description = "数据库已有案件时仍然追加" };
-        var command = new Command("seed-requests", "快速生成依申请公开案件（期限预警基准测试；PostgreSQL 用二进制 COPY，SQLite 用单事务预编译插入）") { agencies, cases, seed, force };
+        var cases = new Option<int>("--cases") { Description = "政府信息公开申请件数", Required = true };
+        var force = new Option<bool>("--force") { Description = "数据库已有申请时仍然追加" };
+        var command = new Command("seed-requests", "快速生成政府信息公开申请（期限预警基准测试；PostgreSQL 用二进制 COPY，SQLite 用单事务预编译插入）") { agencies, cases, seed, force };
         command.SetAction((parse, ct) => cli.RunAsync(parse, async (sp, ct) =>
         {
             var n = parse.GetValue(agencies);

@@ -2,10 +2,10 @@ using NodaTime;
 
 namespace Gongkai.Domain.Fees;
 
-/// <summary>How a 信息处理费 is charged; an application is charged by exactly one method (国办函〔2020〕109号第三条).</summary>
+/// <summary>How a 信息处理费 is charged; a request is charged by exactly one method (国办函〔2020〕109号第三条).</summary>
 public enum FeeMethod
 {
-    /// <summary>按件计收 — by number of applications (件), for any kind of decision.</summary>
+    /// <summary>按件计收 — by number of requests (件), for any kind of decision.</summary>
     PerItem = 1,
     /// <summary>按量计收 — by pages, when the applicant asks for paper, e-mail or copied electronic data.</summary>
     PerPage = 2,
@@ -24,8 +24,8 @@ public static class FeeMethods
 /// <summary>A fee was asked for outside the rules of 国办函〔2020〕109号; the message is shown to staff as is.</summary>
 public sealed class FeeException(string message) : Exception(message);
 
-/// <summary>An earlier application by the same applicant, for the 按件 natural-month running total (<see cref="Quantity"/> 件).</summary>
-public sealed record PriorApplication(LocalDate On, FeeMethod Method, int Quantity);
+/// <summary>An earlier request by the same applicant, for the 按件 natural-month running total (<see cref="Quantity"/> 件).</summary>
+public sealed record PriorRequest(LocalDate On, FeeMethod Method, int Quantity);
 
 /// <summary>One tier of the marginal scale as applied: units <see cref="FromUnit"/>–<see cref="ToUnit"/> (the applicant's running count) at a unit price.</summary>
 public sealed record FeeBand(int FromUnit, int ToUnit, long UnitPriceFen)
@@ -35,8 +35,8 @@ public sealed record FeeBand(int FromUnit, int ToUnit, long UnitPriceFen)
     public long SubtotalFen => checked(Units * UnitPriceFen);
 }
 
-/// <summary>The fee for one application, with the tiers it crossed (printed on the 收费通知).</summary>
-/// <param name="PriorQuantity">按件: 件 the same applicant already applied for this natural month; 按量: always 0 (pages are counted per application).</param>
+/// <summary>The fee for one request, with the tiers it crossed (printed on the 收费通知).</summary>
+/// <param name="PriorQuantity">按件: 件 the same applicant already applied for this natural month; 按量: always 0 (pages are counted per request).</param>
 public sealed record FeeAssessment(FeeMethod Method, int Quantity, int PriorQuantity, IReadOnlyList<FeeBand> Bands)
 {
     public long AmountFen => Bands.Sum(b => b.SubtotalFen);
@@ -50,12 +50,12 @@ public sealed record FeeAssessment(FeeMethod Method, int Quantity, int PriorQuan
 /// <summary>
 /// 信息处理费 under 《政府信息公开信息处理费管理办法》(国办函〔2020〕109号), in force 2021-01-01.
 /// Both scales are 超额累进 (marginal, 第三条): each unit is priced by the tier it falls in. 按件 counts the applicant's
-/// 件 of the whole natural month (第四条: 同一申请人一个自然月内累计申请); 按量 counts the pages of this one application
-/// (第五条 has no monthly accumulation), so earlier pages never raise the price of a later application.
+/// 件 of the whole natural month (第四条: 同一申请人一个自然月内累计申请); 按量 counts the pages of this one request
+/// (第五条 has no monthly accumulation), so earlier pages never raise the price of a later request.
 /// </summary>
 public static class InformationProcessingFee
 {
-    /// <summary>国办函〔2020〕109号第十三条: in force from 2021-01-01; no fee may be charged for earlier applications.</summary>
+    /// <summary>国办函〔2020〕109号第十三条: in force from 2021-01-01; no fee may be charged for earlier requests.</summary>
     public static LocalDate InForceFrom { get; } = new(2021, 1, 1);
 
     /// <summary>按件: ≤10 free; 11–30 at 100 元; from 31, each further band of 10 costs 100 元 more per 件.</summary>
@@ -75,11 +75,11 @@ public static class InformationProcessingFee
     public const int MaxPagesPerApplication = 1_000_000;
 
     /// <summary>
-    /// The fee for an application of <paramref name="quantity"/> units by <paramref name="method"/>, received on
-    /// <paramref name="appliedOn"/>, given the applicant's earlier applications (any month; for 按件 those of the same
+    /// The fee for a request of <paramref name="quantity"/> units by <paramref name="method"/>, received on
+    /// <paramref name="appliedOn"/>, given the applicant's earlier requests (any month; for 按件 those of the same
     /// natural month count towards the tier; 按量 ignores them).
     /// </summary>
-    public static FeeAssessment Assess(FeeMethod method, int quantity, LocalDate appliedOn, IEnumerable<PriorApplication> history)
+    public static FeeAssessment Assess(FeeMethod method, int quantity, LocalDate appliedOn, IEnumerable<PriorRequest> history)
     {
         if (appliedOn < InForceFrom)
         {
@@ -102,7 +102,7 @@ public static class InformationProcessingFee
             throw new FeeException($"计费件数不能超过 {MaxItemsPerMonth:N0} 件；请核对件数。");
         }
         // 109号第四条: 按件 accumulates per applicant per natural month (自然月内累计); 第五条: 按量 tiers apply to the pages
-        // of one application, with no monthly accumulation.
+        // of one request, with no monthly accumulation.
         var prior = method == FeeMethod.PerPage ? 0 : history
             .Where(h => h.Method == FeeMethod.PerItem && h.On.Year == appliedOn.Year && h.On.Month == appliedOn.Month)
             .Sum(h => checked((long)h.Quantity));
@@ -118,7 +118,7 @@ public static class InformationProcessingFee
         return new FeeAssessment(method, quantity, (int)prior, bands);
     }
 
-    /// <summary>The fee for a first application this month.</summary>
+    /// <summary>The fee for a first request this month.</summary>
     public static FeeAssessment Assess(FeeMethod method, int quantity, LocalDate appliedOn) => Assess(method, quantity, appliedOn, []);
 
     /// <summary>The unit price in fen of the <paramref name="unit"/>-th 件 of the month.</summary>
@@ -130,7 +130,7 @@ public static class InformationProcessingFee
         _ => checked((2 + (unit - 31) / 10) * 100_00L),
     };
 
-    /// <summary>The unit price in fen of the <paramref name="unit"/>-th page of one application.</summary>
+    /// <summary>The unit price in fen of the <paramref name="unit"/>-th page of one request.</summary>
     public static long PerPagePriceFen(int unit) => unit switch
     {
         <= FreePages => 0,
@@ -143,7 +143,7 @@ public static class InformationProcessingFee
     {
         List<(int From, int To)> tiers = [(1, FreeItems), (FreeItems + 1, 30)];
         var bands = Clip(tiers, from, to, PerItemPriceFen);
-        // Open-ended bands of 10 from 31 on; only those the application reaches.
+        // Open-ended bands of 10 from 31 on; only those the request reaches.
         for (var start = Math.Max(31, 31 + ((from - 31) / 10 * 10)); start <= to; start = checked(start + 10))
         {
             var end = start + 9;

@@ -7,7 +7,7 @@ namespace Gongkai.Domain.Requests;
 /// <summary>A step refused by the 依申请公开 rules; <see cref="Exception.Message"/> is shown to staff as is.</summary>
 public sealed class RequestWorkflowException(string message) : Exception(message);
 
-/// <summary>Where an application (依申请公开) stands.</summary>
+/// <summary>Where a request (依申请公开) stands.</summary>
 public enum RequestState
 {
     /// <summary>办理中 — received (or corrected), the answer clock is running.</summary>
@@ -63,7 +63,7 @@ public enum PauseKind
 /// <summary>A period the answer clock stood still: working days in (<see cref="From"/>, <see cref="To"/>] are excluded; To is null while open.</summary>
 public sealed record ClockPause(PauseKind Kind, LocalDate From, LocalDate? To);
 
-/// <summary>A 补正 notice (条例第三十条) and, once it arrives, the date of the corrected application.</summary>
+/// <summary>A 补正 notice (条例第三十条) and, once it arrives, the date of the corrected request.</summary>
 public sealed record CorrectionNotice(LocalDate NoticeOn, LocalDate DueOn, LocalDate? CorrectedOn);
 
 /// <summary>条例第三十三条第二款: the one extension, approved by the head of the disclosure office and notified to the applicant.</summary>
@@ -73,15 +73,15 @@ public sealed record DeadlineExtension(LocalDate ApprovedOn, int WorkingDays, st
 public sealed record FeeNotice(LocalDate ReceivedOn, FeeAssessment Assessment, LocalDate PaymentDueOn, LocalDate? PaidOn);
 
 /// <summary>
-/// An application case (依申请公开). Immutable: each step validates against the 条例 and returns the next case.
+/// A request case (依申请公开). Immutable: each step validates against the 条例 and returns the next case.
 /// Pure rules; the caller persists it and writes the audit entry (条例第四十五条).
 /// </summary>
-public sealed record RequestCase
+public sealed partial record RequestCase
 {
     /// <summary>条例第三十条: the 补正 notice must go out within 7 working days of receipt.</summary>
     public const int CorrectionNoticeWorkingDays = 7;
 
-    /// <summary>补正 is notified once (条例第三十条); practice allows a second notice if the corrected application is still unclear.</summary>
+    /// <summary>补正 is notified once (条例第三十条); practice allows a second notice if the corrected request is still unclear.</summary>
     public const int MaxCorrectionNotices = 2;
 
     /// <summary>条例第三十三条第二款: the extension is at most 20 working days.</summary>
@@ -102,7 +102,7 @@ public sealed record RequestCase
 
     public required RequestState State { get; init; }
 
-    /// <summary>The day the answer clock (re)started: receipt, or receipt of the corrected application (条例第三十条).</summary>
+    /// <summary>The day the answer clock (re)started: receipt, or receipt of the corrected request (条例第三十条).</summary>
     public required LocalDate ClockStartOn { get; init; }
 
     /// <summary>The latest date any step was recorded on; steps never go back in time.</summary>
@@ -185,8 +185,8 @@ public sealed record RequestCase
     }
 
     /// <summary>
-    /// 条例第三十条: the corrected application arrives; the answer period is counted afresh from this day. A late correction
-    /// is accepted only with a good reason (无正当理由逾期不补正 is what abandons the application).
+    /// 条例第三十条: the corrected request arrives; the answer period is counted afresh from this day. A late correction
+    /// is accepted only with a good reason (无正当理由逾期不补正 is what abandons the request).
     /// </summary>
     public RequestCase ReceiveCorrection(LocalDate correctedOn, bool lateWithGoodReason = false)
     {
@@ -283,7 +283,7 @@ public sealed record RequestCase
     }
 
     /// <summary>
-    /// 国办函〔2020〕109号: a 收费通知, sent within the answer period, for a chargeable (not free) amount; once per application.
+    /// 国办函〔2020〕109号: a 收费通知, sent within the answer period, for a chargeable (not free) amount; once per request.
     /// The 20-working-day payment period runs from the day after the applicant receives it.
     /// </summary>
     public RequestCase IssueFeeNotice(LocalDate receivedOn, FeeAssessment assessment, WorkingDayCalendar calendar)

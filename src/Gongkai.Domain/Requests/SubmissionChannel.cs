@@ -2,7 +2,7 @@ using NodaTime;
 
 namespace Gongkai.Domain.Requests;
 
-/// <summary>How an application reached the agency (条例第二十九条: in writing, incl. 数据电文; oral requests are transcribed).</summary>
+/// <summary>How a request reached the agency (条例第二十九条: in writing, incl. 数据电文; oral requests are transcribed).</summary>
 public enum SubmissionChannel
 {
     /// <summary>当面提交 (including oral requests the office transcribes).</summary>

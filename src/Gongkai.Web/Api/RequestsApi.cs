@@ -1,7 +1,9 @@
 using Gongkai.Application.Accounts.Permissions;
-using Gongkai.Application.Calendar;
 using Gongkai.Application.Requests;
-using Gongkai.Domain.Calendar;
+using Gongkai.Application.Requests.Fees;
+using Gongkai.Application.Requests.Intake;
+using Gongkai.Application.Requests.Steps;
+using Gongkai.Application.Requests.Storage;
 using Gongkai.Domain.Fees;
 using Gongkai.Domain.Requests;
 using Gongkai.Web.Infrastructure;
@@ -11,7 +13,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace Gongkai.Web.Api;
 
 /// <summary>
-/// Staff API for applications (依申请公开), under /api/v1/staff/requests with an API token. Applicant personal data appear
+/// Staff API for requests (依申请公开), under /api/v1/staff/requests with an API token. Applicant personal data appear
 /// masked only; refused steps return 400 with the domain's Chinese message.
 /// </summary>
 public static class RequestsApi
@@ -26,13 +28,13 @@ public static class RequestsApi
     {
         // Each endpoint names its permission; one that does not is closed by the fallback policy.
         var staff = app.MapGroup("/api/v1/staff/requests").WithTags("requests");
-        staff.MapGet("", List).WithName("ListRequests").RequirePermission(Permission.RequestsView).WithSummary("本单位（及下级单位）的依申请公开案件");
+        staff.MapGet("", List).WithName("ListRequests").RequirePermission(Permission.RequestsView).WithSummary("本单位（及下级单位）收到的政府信息公开申请");
         staff.MapGet("/deadlines", Deadlines).WithName("RequestDeadlines").RequirePermission(Permission.RequestsView)
             .WithSummary("期限预警：已逾期、5个工作日内到期、待确认收到、申请人逾期未补正或未缴费、按单位统计（不传 agency 为全部可见单位）");
         staff.MapGet("/statistics", Statistics).WithName("RequestStatistics").RequirePermission(Permission.RequestsView).WithSummary("年度报告第三、四部分统计（按申请人类型、办理结果、复议诉讼结果）");
         staff.MapPost("", Register).WithName("RegisterRequest").RequirePermission(Permission.RequestsHandle)
             .WithSummary("登记一件当面、信函、电子邮件或传真收到的申请；请求头 Idempotency-Key（GUID）使重复提交只登记一次");
-        staff.MapGet("/{id:long}", Get).WithName("GetRequest").RequirePermission(Permission.RequestsView).WithSummary("案件及今日答复期限的计算过程");
+        staff.MapGet("/{id:long}", Get).WithName("GetRequest").RequirePermission(Permission.RequestsView).WithSummary("申请及今日答复期限的计算过程");
         staff.MapPost("/{id:long}/{step}", Step).WithName("RequestStep").RequirePermission(Permission.RequestsHandle)
             .WithSummary("办理一步：confirm, correction, corrected, close-no-correction, consult, consult-end, extend, fee, paid, close-unpaid, decide, answer");
     }
@@ -60,8 +62,8 @@ public static class RequestsApi
     private static RequestDto ToDto(RequestRow r) => new(r.Id, r.AgencyId, r.TrackingCode, r.NameMasked, r.ApplicantType.Label(), r.Channel.Label(),
         r.StateLabel, r.ReceivedOn, r.DueOn, r.ClockRunning, null, r.OutcomeKey, []);
 
-    /// <summary>An application received in person, by post, e-mail or fax (条例第二十九条、第三十一条).</summary>
-    public sealed record RegisterDto(int? AgencyId, SubmissionChannel Channel, ApplicationInput Applicant, DateOnly? SubmittedOn,
+    /// <summary>A request received in person, by post, e-mail or fax (条例第二十九条、第三十一条).</summary>
+    public sealed record RegisterDto(int? AgencyId, SubmissionChannel Channel, RequestForm Applicant, DateOnly? SubmittedOn,
         DateOnly? SignedForOn, DateOnly? ConfirmedOn);
 
     /// <summary>The new case, and the tracking secret to hand to the applicant (shown once; only its hash is stored).</summary>
@@ -69,10 +71,9 @@ public static class RequestsApi
 
     /// <remarks>Refusals (400, 403) come from ApiExceptionHandler like every other API error.</remarks>
     private static async Task<Results<Created<RegisteredDto>, Ok<RegisteredDto>, ValidationProblem>> Register(
-        RegisterDto body, HttpRequest http, CurrentStaff staff, RequestService requests, WorkingDayCalendarProvider calendars,
-        Gongkai.Application.Platform.PlatformClock clock, CancellationToken ct)
+        RegisterDto body, HttpRequest http, CurrentStaff staff, RequestIntake intake, RequestQueries queries, CancellationToken ct)
     {
-        var input = body.Applicant ?? new ApplicationInput();
+        var input = body.Applicant ?? new RequestForm();
         if (http.Headers["Idempotency-Key"].FirstOrDefault() is { Length: > 0 } header)
         {
             if (!Guid.TryParse(header, out var key))
@@ -82,9 +83,9 @@ public static class RequestsApi
             }
             input.SubmissionKey = key;
         }
-        var created = await requests.RegisterAsync(staff.Context, body.AgencyId ?? staff.Context.AgencyId, body.Channel, input,
+        var created = await intake.RegisterAsync(staff.Context, body.AgencyId ?? staff.Context.AgencyId, body.Channel, input,
             body.SubmittedOn, body.SignedForOn, body.ConfirmedOn, ct);
-        var dto = new RegisteredDto(await ToDtoAsync(created.Record, calendars, clock, ct), created.Secret, created.Resubmitted);
+        var dto = new RegisteredDto(await ToDtoAsync(created.Record, queries, ct), created.Secret, created.Resubmitted);
         // A replay of the same key answers 200 with the case it made, not a second 201.
         return created.Resubmitted ? TypedResults.Ok(dto) : TypedResults.Created($"/api/v1/staff/requests/{created.Record.Id}", dto);
     }
@@ -108,16 +109,15 @@ public static class RequestsApi
         return TypedResults.Ok(rows);
     }
 
-    private static async Task<Ok<RequestDto>> Get(long id, CurrentStaff staff, RequestService requests, WorkingDayCalendarProvider calendars,
-        Gongkai.Application.Platform.PlatformClock clock, CancellationToken ct) =>
-        TypedResults.Ok(await ToDtoAsync(await requests.LoadReadableAsync(staff.Context, id, ct), calendars, clock, ct));
+    private static async Task<Ok<RequestDto>> Get(long id, CurrentStaff staff, RequestCaseStore store, RequestQueries queries, CancellationToken ct) =>
+        TypedResults.Ok(await ToDtoAsync(await store.LoadReadableAsync(staff.Context, id, ct), queries, ct));
 
     private static async Task<Results<Ok<RequestDto>, ValidationProblem, NotFound>> Step(long id, string step, StepDto body, CurrentStaff staff,
-        RequestService requests, WorkingDayCalendarProvider calendars, Gongkai.Application.Platform.PlatformClock clock, CancellationToken ct)
+        RequestSteps steps, RequestFees fees, RequestQueries queries, CancellationToken ct)
     {
         try
         {
-            return TypedResults.Ok(await ToDtoAsync(await RunStepAsync(id, step, body, staff.Context, requests, ct), calendars, clock, ct));
+            return TypedResults.Ok(await ToDtoAsync(await RunStepAsync(id, step, body, staff.Context, steps, fees, ct), queries, ct));
         }
         catch (Gongkai.Application.ValidationException ex)
         {
@@ -131,40 +131,31 @@ public static class RequestsApi
     }
 
     private static async Task<RequestRecord> RunStepAsync(long id, string step, StepDto body, Gongkai.Application.Accounts.StaffContext actor,
-        RequestService requests, CancellationToken ct)
+        RequestSteps steps, RequestFees fees, CancellationToken ct)
     {
         return step switch
         {
-            "confirm" => await requests.ConfirmReceiptAsync(actor, id, body.On, ct),
-            "correction" => await requests.RequestCorrectionAsync(actor, id, body.On, body.DueOn, body.Content, ct),
-            "corrected" => await requests.ReceiveCorrectionAsync(actor, id, body.On, body.Late, ct),
-            "close-no-correction" => await requests.CloseForNoCorrectionAsync(actor, id, ct),
-            "consult" => await requests.StartConsultationAsync(actor, id, body.Kind ?? PauseKind.ThirdPartyConsultation, body.On, body.Counterparty, ct),
-            "consult-end" => await requests.EndConsultationAsync(actor, id, body.On, ct),
-            "extend" => await requests.ExtendAsync(actor, id, body.On, body.Days, body.ApprovedBy, body.Reason, ct),
-            "fee" => await requests.IssueFeeNoticeAsync(actor, id, body.On, body.Method ?? FeeMethod.PerItem, body.Quantity, ct),
-            "paid" => await requests.RecordPaymentAsync(actor, id, body.On, ct),
-            "close-unpaid" => await requests.CloseForNonPaymentAsync(actor, id, ct),
-            "decide" => await requests.DecideAsync(actor, id, body.Outcome, body.On, body.Reason, ct),
-            "answer" => await requests.AnswerAsync(actor, id, body.On, ct),
+            "confirm" => await steps.ConfirmReceiptAsync(actor, id, body.On, ct),
+            "correction" => await steps.RequestCorrectionAsync(actor, id, body.On, body.DueOn, body.Content, ct),
+            "corrected" => await steps.ReceiveCorrectionAsync(actor, id, body.On, body.Late, ct),
+            "close-no-correction" => await steps.CloseForNoCorrectionAsync(actor, id, ct),
+            "consult" => await steps.StartConsultationAsync(actor, id, body.Kind ?? PauseKind.ThirdPartyConsultation, body.On, body.Counterparty, ct),
+            "consult-end" => await steps.EndConsultationAsync(actor, id, body.On, ct),
+            "extend" => await steps.ExtendAsync(actor, id, body.On, body.Days, body.ApprovedBy, body.Reason, ct),
+            "fee" => await fees.IssueFeeNoticeAsync(actor, id, body.On, body.Method ?? FeeMethod.PerItem, body.Quantity, ct),
+            "paid" => await fees.RecordPaymentAsync(actor, id, body.On, ct),
+            "close-unpaid" => await fees.CloseForNonPaymentAsync(actor, id, ct),
+            "decide" => await steps.DecideAsync(actor, id, body.Outcome, body.On, body.Reason, ct),
+            "answer" => await steps.AnswerAsync(actor, id, body.On, ct),
             _ => throw new Gongkai.Application.NotFoundException($"未知的办理步骤：{step}"),
         };
     }
 
-    private static async Task<RequestDto> ToDtoAsync(RequestRecord r, WorkingDayCalendarProvider calendars, Gongkai.Application.Platform.PlatformClock clock, CancellationToken ct)
+    private static async Task<RequestDto> ToDtoAsync(RequestRecord r, RequestQueries queries, CancellationToken ct)
     {
-        IReadOnlyList<string> steps = [];
-        if (r.State is not null)
-        {
-            try
-            {
-                steps = [.. DeadlinePolicy.Compute(RequestService.ToDomain(r), await calendars.CurrentAsync(ct), clock.Today).Steps.Select(s => s.Description)];
-            }
-            catch (CalendarNotCoveredException ex)
-            {
-                steps = [ex.Message];
-            }
-        }
+        var deadline = await queries.ExplainDeadlineAsync(r, ct);
+        IReadOnlyList<string> steps = deadline.Computation is { } computed ? [.. computed.Steps.Select(s => s.Description)]
+            : deadline.Error is { } error ? [error] : [];
         return new RequestDto(r.Id, r.AgencyId, r.TrackingCode, r.NameMasked, r.ApplicantType.Label(), r.Channel.Label(), r.State?.Label() ?? "待确认收到",
             r.ReceivedOn, r.DueOn, r.ClockRunning, r.CalendarVersion, r.OutcomeKey, steps);
     }

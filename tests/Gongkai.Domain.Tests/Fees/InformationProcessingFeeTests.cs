@@ -50,8 +50,8 @@ public class InformationProcessingFeeTests
     [Fact]
     public void PerItem_EarlierApplicationsInTheSameMonth_RaiseTheTier()
     {
-        // 9 件 already this month: this application's 3 件 are the 10th (free), 11th and 12th (100 元 each).
-        PriorApplication[] history = [new(new LocalDate(2024, 3, 1), FeeMethod.PerItem, 9)];
+        // 9 件 already this month: this request's 3 件 are the 10th (free), 11th and 12th (100 元 each).
+        PriorRequest[] history = [new(new LocalDate(2024, 3, 1), FeeMethod.PerItem, 9)];
         var fee = InformationProcessingFee.Assess(FeeMethod.PerItem, 3, March2024, history);
         Assert.Equal(9, fee.PriorQuantity);
         Assert.Equal(200m, fee.AmountYuan);
@@ -61,7 +61,7 @@ public class InformationProcessingFeeTests
     public void PerPage_IsCountedPerApplication_EarlierPagesThisMonthDoNotRaiseTheTier()
     {
         // 109号第五条 has no 自然月内累计: 20 pages are free whatever the applicant asked for earlier in the month.
-        PriorApplication[] history = [new(new LocalDate(2024, 3, 2), FeeMethod.PerPage, 190), new(new LocalDate(2024, 3, 2), FeeMethod.PerItem, 12)];
+        PriorRequest[] history = [new(new LocalDate(2024, 3, 2), FeeMethod.PerPage, 190), new(new LocalDate(2024, 3, 2), FeeMethod.PerItem, 12)];
         var fee = InformationProcessingFee.Assess(FeeMethod.PerPage, 20, March2024, history);
         Assert.True(fee.IsFree);
         Assert.Equal(0, fee.PriorQuantity);
@@ -70,21 +70,21 @@ public class InformationProcessingFeeTests
     [Fact]
     public void ANewNaturalMonth_ResetsTheCount()
     {
-        PriorApplication[] history = [new(new LocalDate(2024, 2, 29), FeeMethod.PerItem, 40)];
+        PriorRequest[] history = [new(new LocalDate(2024, 2, 29), FeeMethod.PerItem, 40)];
         Assert.True(InformationProcessingFee.Assess(FeeMethod.PerItem, 10, new LocalDate(2024, 3, 1), history).IsFree);
     }
 
     [Fact]
     public void TheSameMonthOfAnotherYear_DoesNotCount()
     {
-        PriorApplication[] history = [new(new LocalDate(2023, 3, 10), FeeMethod.PerItem, 40)];
+        PriorRequest[] history = [new(new LocalDate(2023, 3, 10), FeeMethod.PerItem, 40)];
         Assert.Equal(0, InformationProcessingFee.Assess(FeeMethod.PerItem, 5, March2024, history).PriorQuantity);
     }
 
     [Fact]
     public void TheOtherMethodsHistory_DoesNotCount()
     {
-        PriorApplication[] history = [new(new LocalDate(2024, 3, 1), FeeMethod.PerPage, 500)];
+        PriorRequest[] history = [new(new LocalDate(2024, 3, 1), FeeMethod.PerPage, 500)];
         Assert.True(InformationProcessingFee.Assess(FeeMethod.PerItem, 10, March2024, history).IsFree);
     }
 
@@ -154,7 +154,7 @@ public class InformationProcessingFeeTests
     [Fact]
     public void PerItem_RunningTotalPastTheBound_IsRefusedWithArticle35()
     {
-        PriorApplication[] history = [new(March2024.PlusDays(-3), FeeMethod.PerItem, 999)];
+        PriorRequest[] history = [new(March2024.PlusDays(-3), FeeMethod.PerItem, 999)];
 
         var error = Assert.Throws<FeeException>(() => InformationProcessingFee.Assess(FeeMethod.PerItem, 2, March2024, history));
 

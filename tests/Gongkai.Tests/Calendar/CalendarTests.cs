@@ -94,8 +94,8 @@ public sealed class CalendarTests(PostgresServer postgres)
         var clerk = await app.AddStaffAsync("clerk", agency.Id, Roles.Editor);
         var open = await app.RegisterInPersonAsync(clerk); // received Friday 14 March 2025, due 14 April
         var finished = await app.RegisterInPersonAsync(clerk);
-        await app.WithRequestsAsync(s => s.DecideAsync(clerk, finished.Id, RequestOutcomes.Disclosed.Key, null, null, Ct));
-        finished = await app.WithRequestsAsync(s => s.AnswerAsync(clerk, finished.Id, null, Ct));
+        await app.WithStepsAsync(s => s.DecideAsync(clerk, finished.Id, RequestOutcomes.Disclosed.Key, null, null, Ct));
+        finished = await app.WithStepsAsync(s => s.AnswerAsync(clerk, finished.Id, null, Ct));
         var official = OfficialHolidays.Calendar.Version;
         using var client = app.Client();
         var before = await client.GetFromJsonAsync<JsonElement>("/api/v1/calendar/add-workdays?date=2026-09-30&n=1", Ct);

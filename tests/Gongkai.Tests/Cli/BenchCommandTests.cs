@@ -113,7 +113,7 @@ public sealed class BenchCommandTests(PostgresServer postgres)
         Assert.Equal(0, pausedWithoutPause);
         // The CLI encrypts with the key ring in the database under the platform's one application name; the web host reads it.
         var first = await app.WithDbAsync(db => db.Requests.OrderBy(r => r.Id).Select(r => r.Id).FirstAsync(Ct));
-        var personal = await app.WithRequestsAsync(s => s.ViewPersonalDataAsync(StaffContext.System(), first, Ct));
+        var personal = await app.WithPrivacyAsync(s => s.ViewPersonalDataAsync(StaffContext.System(), first, Ct));
         Assert.Equal("测试申请人", personal.Name);
     }
 }

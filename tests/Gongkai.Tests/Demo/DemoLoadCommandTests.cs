@@ -61,7 +61,7 @@ public sealed class DemoLoadCommandTests(PostgresServer postgres)
             await db.Requests.AsNoTracking().Select(r => new { r.AgencyId, r.State, r.NameMasked }).ToListAsync(Ct),
             await db.RequestAppeals.CountAsync(Ct),
             await db.RequestEvents.CountAsync(Ct)));
-        Assert.Contains($"{cases.Item1.Count} 件依申请公开案件", result.Out, StringComparison.Ordinal);
+        Assert.Contains($"{cases.Item1.Count} 件政府信息公开申请", result.Out, StringComparison.Ordinal);
         Assert.InRange(cases.Item1.Count, 10, 20);
         Assert.All(cases.Item1, c => Assert.Equal(county.Id, c.AgencyId));
         Assert.All(cases.Item1, c => Assert.Matches("^(演|示例)", c.NameMasked));

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Gongkai.Application.Accounts;
 using Gongkai.Application.Platform;
 using Gongkai.Application.Requests;
+using Gongkai.Application.Requests.Intake;
 using Gongkai.Application.Requests.Reminders;
 using Gongkai.Domain.Agencies;
 using Gongkai.Domain.Requests;
@@ -244,7 +245,7 @@ public sealed partial class DeadlineReminderTests(PostgresServer postgres)
 
     private static async Task<RequestRecord> RegisterAsync(TestApp app, StaffContext staff, DateOnly submittedOn)
     {
-        var input = new ApplicationInput
+        var input = new RequestForm
         {
             ApplicantType = ApplicantType.NaturalPerson,
             Name = "张三丰",
@@ -253,10 +254,10 @@ public sealed partial class DeadlineReminderTests(PostgresServer postgres)
             Email = "zhang@example.com",
             Address = "北京市海淀区中关村大街1号",
             Description = "请公开2024年某项目审批文件",
-            WantedForm = ApplicationChoices.Forms[1],
-            Delivery = ApplicationChoices.Deliveries[1],
+            WantedForm = RequestFormChoices.Forms[1],
+            Delivery = RequestFormChoices.Deliveries[1],
         };
-        var created = await app.InScopeAsync(sp => sp.GetRequiredService<RequestService>()
+        var created = await app.InScopeAsync(sp => sp.GetRequiredService<RequestIntake>()
             .RegisterAsync(staff, staff.AgencyId, SubmissionChannel.InPerson, input, submittedOn, null, null, Ct));
         return created.Record;
     }

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using Gongkai.Application;
 using Gongkai.Application.Platform;
-using Gongkai.Application.Requests;
+using Gongkai.Application.Requests.Privacy;
 using Gongkai.Tests.Support;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;

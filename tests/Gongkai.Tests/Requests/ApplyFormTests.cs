@@ -1,4 +1,5 @@
 using System.Net;
+using Gongkai.Application.Requests.Intake;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
@@ -14,7 +15,7 @@ using static Gongkai.Tests.Requests.RequestKit;
 
 namespace Gongkai.Tests.Requests;
 
-/// <summary>The public application form /apply/{code} over HTTP: antiforgery, validation, receipt, rate limit.</summary>
+/// <summary>The public request form /apply/{code} over HTTP: antiforgery, validation, receipt, rate limit.</summary>
 public sealed partial class ApplyFormTests(PostgresServer postgres)
 {
     private const string Url = "/apply/000014349";
@@ -127,7 +128,7 @@ public sealed partial class ApplyFormTests(PostgresServer postgres)
         var key = Guid.NewGuid();
 
         var receipts = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() =>
-            app.WithRequestsAsync(s => s.SubmitOnlineAsync(agency.Code, WithKey(key), null, null, Ct)), Ct)));
+            app.WithIntakeAsync(s => s.SubmitOnlineAsync(agency.Code, WithKey(key), null, null, Ct)), Ct)));
 
         Assert.Equal(1, await app.WithDbAsync(db => db.Requests.CountAsync(Ct)));
         Assert.Single(receipts.Select(r => r.Record.TrackingCode).Distinct());
@@ -143,8 +144,8 @@ public sealed partial class ApplyFormTests(PostgresServer postgres)
         var edited = WithKey(key);
         edited.Description = "示例县2024年度城乡低保资金发放明细";
 
-        var first = await app.WithRequestsAsync(s => s.SubmitOnlineAsync(agency.Code, WithKey(key), null, null, Ct));
-        var second = await app.WithRequestsAsync(s => s.SubmitOnlineAsync(agency.Code, edited, null, null, Ct));
+        var first = await app.WithIntakeAsync(s => s.SubmitOnlineAsync(agency.Code, WithKey(key), null, null, Ct));
+        var second = await app.WithIntakeAsync(s => s.SubmitOnlineAsync(agency.Code, edited, null, null, Ct));
 
         Assert.False(second.Resubmitted);
         Assert.NotEqual(first.Record.TrackingCode, second.Record.TrackingCode);
@@ -159,8 +160,8 @@ public sealed partial class ApplyFormTests(PostgresServer postgres)
         var clerk = await app.AddStaffAsync("clerk", agency.Id, Roles.Editor);
         var key = Guid.NewGuid();
 
-        var first = await app.WithRequestsAsync(s => s.RegisterAsync(clerk, agency.Id, SubmissionChannel.InPerson, WithKey(key), app.Clock.Today, null, null, Ct));
-        var second = await app.WithRequestsAsync(s => s.RegisterAsync(clerk, agency.Id, SubmissionChannel.InPerson, WithKey(key), app.Clock.Today, null, null, Ct));
+        var first = await app.WithIntakeAsync(s => s.RegisterAsync(clerk, agency.Id, SubmissionChannel.InPerson, WithKey(key), app.Clock.Today, null, null, Ct));
+        var second = await app.WithIntakeAsync(s => s.RegisterAsync(clerk, agency.Id, SubmissionChannel.InPerson, WithKey(key), app.Clock.Today, null, null, Ct));
 
         Assert.True(second.Resubmitted);
         Assert.Equal(first.Record.Id, second.Record.Id);
@@ -220,9 +221,9 @@ public sealed partial class ApplyFormTests(PostgresServer postgres)
         var scan = "%PDF-1.4\n%示例扫描件\n"u8.ToArray();
         var program = new byte[] { (byte)'M', (byte)'Z', 0x90, 0, 3, 0, 0, 0 };
 
-        var ok = await app.WithRequestsAsync(s => s.RegisterAsync(clerk, agency.Id, SubmissionChannel.RegisteredPost, Input(), null, app.Clock.Today, null,
+        var ok = await app.WithIntakeAsync(s => s.RegisterAsync(clerk, agency.Id, SubmissionChannel.RegisteredPost, Input(), null, app.Clock.Today, null,
             ("申请信.pdf", scan), Ct));
-        var refused = await Assert.ThrowsAsync<ValidationException>(() => app.WithRequestsAsync(s => s.RegisterAsync(clerk, agency.Id,
+        var refused = await Assert.ThrowsAsync<ValidationException>(() => app.WithIntakeAsync(s => s.RegisterAsync(clerk, agency.Id,
             SubmissionChannel.RegisteredPost, Input(), null, app.Clock.Today, null, ("申请信.pdf", program), Ct)));
         var stored = await app.WithQueriesAsync(q => q.AttachmentsAsync(ok.Record.Id, Ct));
 
@@ -252,7 +253,7 @@ public sealed partial class ApplyFormTests(PostgresServer postgres)
         Assert.Equal(0, await app.WithDbAsync(db => db.Requests.CountAsync(Ct)));
     }
 
-    private static ApplicationInput WithKey(Guid key)
+    private static RequestForm WithKey(Guid key)
     {
         var input = Input();
         input.SubmissionKey = key;

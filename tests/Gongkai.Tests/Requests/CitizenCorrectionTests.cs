@@ -18,11 +18,11 @@ public sealed class CitizenCorrectionTests(PostgresServer postgres)
         await using var app = await TestApp.StartAsync(provider, postgres);
         var agency = await app.SetUpAsync();
         var clerk = await app.AddStaffAsync("clerk", agency.Id, Roles.Editor);
-        var created = await app.WithRequestsAsync(s => s.RegisterAsync(clerk, agency.Id, SubmissionChannel.InPerson, Input(), app.Clock.Today, null, null, Ct));
-        await app.WithRequestsAsync(s => s.RequestCorrectionAsync(clerk, created.Record.Id, null, D(2025, 3, 21), "请写明所需信息的年度", Ct));
+        var created = await app.WithIntakeAsync(s => s.RegisterAsync(clerk, agency.Id, SubmissionChannel.InPerson, Input(), app.Clock.Today, null, null, Ct));
+        await app.WithStepsAsync(s => s.RequestCorrectionAsync(clerk, created.Record.Id, null, D(2025, 3, 21), "请写明所需信息的年度", Ct));
         app.Today(D(2025, 3, 17));
 
-        var corrected = await app.WithRequestsAsync(s => s.SubmitCorrectionOnlineAsync(created.Record.TrackingCode, created.Secret, "2024年度", "127.0.0.1", Ct));
+        var corrected = await app.WithStepsAsync(s => s.SubmitCorrectionOnlineAsync(created.Record.TrackingCode, created.Secret, "2024年度", "127.0.0.1", Ct));
 
         Assert.Equal(RequestState.Received, corrected.State);
         // 20 working days counted again from Monday 2025-03-17 (清明 2025-04-04 is a rest day).
@@ -38,15 +38,15 @@ public sealed class CitizenCorrectionTests(PostgresServer postgres)
         await using var app = await TestApp.StartAsync(provider, postgres);
         var agency = await app.SetUpAsync();
         var clerk = await app.AddStaffAsync("clerk", agency.Id, Roles.Editor);
-        var created = await app.WithRequestsAsync(s => s.RegisterAsync(clerk, agency.Id, SubmissionChannel.InPerson, Input(), app.Clock.Today, null, null, Ct));
+        var created = await app.WithIntakeAsync(s => s.RegisterAsync(clerk, agency.Id, SubmissionChannel.InPerson, Input(), app.Clock.Today, null, null, Ct));
 
         var notAsked = await Assert.ThrowsAsync<ValidationException>(() =>
-            app.WithRequestsAsync(s => s.SubmitCorrectionOnlineAsync(created.Record.TrackingCode, created.Secret, "2024年度", null, Ct)));
-        await app.WithRequestsAsync(s => s.RequestCorrectionAsync(clerk, created.Record.Id, null, D(2025, 3, 21), "请写明所需信息的年度", Ct));
+            app.WithStepsAsync(s => s.SubmitCorrectionOnlineAsync(created.Record.TrackingCode, created.Secret, "2024年度", null, Ct)));
+        await app.WithStepsAsync(s => s.RequestCorrectionAsync(clerk, created.Record.Id, null, D(2025, 3, 21), "请写明所需信息的年度", Ct));
         await Assert.ThrowsAsync<NotFoundException>(() =>
-            app.WithRequestsAsync(s => s.SubmitCorrectionOnlineAsync(created.Record.TrackingCode, "WRONGSECRET00000", "2024年度", null, Ct)));
+            app.WithStepsAsync(s => s.SubmitCorrectionOnlineAsync(created.Record.TrackingCode, "WRONGSECRET00000", "2024年度", null, Ct)));
         var empty = await Assert.ThrowsAsync<ValidationException>(() =>
-            app.WithRequestsAsync(s => s.SubmitCorrectionOnlineAsync(created.Record.TrackingCode, created.Secret, "  ", null, Ct)));
+            app.WithStepsAsync(s => s.SubmitCorrectionOnlineAsync(created.Record.TrackingCode, created.Secret, "  ", null, Ct)));
 
         Assert.Equal("该申请当前不需要补正。", notAsked.Message);
         Assert.Equal("请填写补正后的申请内容。", empty.Message);

@@ -1,4 +1,4 @@
-using Gongkai.Application.Requests;
+using Gongkai.Documents;
 
 namespace Gongkai.Tests.Requests;
 

@@ -1,6 +1,12 @@
 using System.Text.RegularExpressions;
 using Gongkai.Application.Accounts;
 using Gongkai.Application.Requests;
+using Gongkai.Application.Requests.Appeals;
+using Gongkai.Application.Requests.Fees;
+using Gongkai.Application.Requests.Intake;
+using Gongkai.Application.Requests.Privacy;
+using Gongkai.Application.Requests.Steps;
+using Gongkai.Application.Requests.Storage;
 using Gongkai.Domain.Requests;
 using Gongkai.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,7 +29,7 @@ public static partial class RequestKit
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    public static ApplicationInput Input(ApplicantType type = ApplicantType.NaturalPerson, string? idNumber = null, string? name = null) => new()
+    public static RequestForm Input(ApplicantType type = ApplicantType.NaturalPerson, string? idNumber = null, string? name = null) => new()
     {
         ApplicantType = type,
         Name = name ?? (type == ApplicantType.NaturalPerson ? ApplicantName : "示例科技有限公司"),
@@ -35,19 +41,32 @@ public static partial class RequestKit
         Delivery = "在线获取",
     };
 
-    public static Task<T> WithRequestsAsync<T>(this TestApp app, Func<RequestService, Task<T>> action) =>
-        app.InScopeAsync(sp => action(sp.GetRequiredService<RequestService>()));
+    public static Task<T> WithIntakeAsync<T>(this TestApp app, Func<RequestIntake, Task<T>> action) => app.WithAsync(action);
+
+    public static Task<T> WithStepsAsync<T>(this TestApp app, Func<RequestSteps, Task<T>> action) => app.WithAsync(action);
+
+    public static Task<T> WithFeesAsync<T>(this TestApp app, Func<RequestFees, Task<T>> action) => app.WithAsync(action);
+
+    public static Task<T> WithAppealsAsync<T>(this TestApp app, Func<RequestAppealRegister, Task<T>> action) => app.WithAsync(action);
+
+    public static Task<T> WithPrivacyAsync<T>(this TestApp app, Func<ApplicantPrivacy, Task<T>> action) => app.WithAsync(action);
+
+    public static Task<T> WithStoreAsync<T>(this TestApp app, Func<RequestCaseStore, Task<T>> action) => app.WithAsync(action);
+
+    /// <summary>Runs <paramref name="action"/> on a service resolved in a fresh scope, as one web request would.</summary>
+    private static Task<T> WithAsync<TService, T>(this TestApp app, Func<TService, Task<T>> action) where TService : notnull =>
+        app.InScopeAsync(sp => action(sp.GetRequiredService<TService>()));
 
     public static Task<T> WithQueriesAsync<T>(this TestApp app, Func<RequestQueries, Task<T>> action) =>
         app.InScopeAsync(sp => action(sp.GetRequiredService<RequestQueries>()));
 
-    /// <summary>An application handed in at the office on <paramref name="on"/> (default: today): received that day.</summary>
-    public static async Task<RequestRecord> RegisterInPersonAsync(this TestApp app, StaffContext clerk, DateOnly? on = null, ApplicationInput? input = null) =>
-        (await app.WithRequestsAsync(s => s.RegisterAsync(clerk, clerk.AgencyId, SubmissionChannel.InPerson, input ?? Input(),
+    /// <summary>A request handed in at the office on <paramref name="on"/> (default: today): received that day.</summary>
+    public static async Task<RequestRecord> RegisterInPersonAsync(this TestApp app, StaffContext clerk, DateOnly? on = null, RequestForm? input = null) =>
+        (await app.WithIntakeAsync(s => s.RegisterAsync(clerk, clerk.AgencyId, SubmissionChannel.InPerson, input ?? Input(),
             on ?? app.Clock.Today, null, null, Ct))).Record;
 
     public static Task<RequestRecord> LoadAsync(this TestApp app, long id) =>
-        app.WithRequestsAsync(s => s.LoadReadableAsync(StaffContext.System(), id, Ct));
+        app.WithStoreAsync(s => s.LoadReadableAsync(StaffContext.System(), id, Ct));
 
     /// <summary>Sets the fake clock to 10:00 Beijing time on <paramref name="day"/>.</summary>
     public static void Today(this TestApp app, DateOnly day) =>

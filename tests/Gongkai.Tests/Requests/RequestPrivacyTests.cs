@@ -3,6 +3,8 @@ using System.Net.Http.Json;
 using System.Text;
 using Gongkai.Application;
 using Gongkai.Application.Requests;
+using Gongkai.Application.Requests.Privacy;
+using Gongkai.Documents;
 using Gongkai.Domain.Agencies;
 using Gongkai.Domain.Requests;
 using Gongkai.Tests.Support;
@@ -24,7 +26,7 @@ public sealed class RequestPrivacyTests(PostgresServer postgres)
         var agency = await app.SetUpAsync();
         var clerk = await app.AddStaffAsync("clerk", agency.Id, Roles.Editor);
         await app.RegisterInPersonAsync(clerk);
-        await app.WithRequestsAsync(s => s.SubmitOnlineAsync(agency.Code, Input(ApplicantType.CommercialEnterprise), null, null, Ct));
+        await app.WithIntakeAsync(s => s.SubmitOnlineAsync(agency.Code, Input(ApplicantType.CommercialEnterprise), null, null, Ct));
 
         var raw = await app.WithDbAsync(db => RawTableAsync(db, "Requests"));
 
@@ -49,7 +51,7 @@ public sealed class RequestPrivacyTests(PostgresServer postgres)
         var apiList = await client.GetStringAsync("/api/v1/staff/requests", Ct);
         var apiCase = await client.GetStringAsync($"/api/v1/staff/requests/{record.Id}", Ct);
         var auditBefore = await app.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == "request.pii.view", Ct));
-        var personal = await app.WithRequestsAsync(s => s.ViewPersonalDataAsync(clerk, record.Id, Ct));
+        var personal = await app.WithPrivacyAsync(s => s.ViewPersonalDataAsync(clerk, record.Id, Ct));
         var views = await app.WithDbAsync(db => db.AuditEntries.Where(a => a.Action == "request.pii.view").ToListAsync(Ct));
 
         Assert.Equal("欧***", Assert.Single(list.Items).NameMasked);
@@ -74,10 +76,10 @@ public sealed class RequestPrivacyTests(PostgresServer postgres)
         await using var app = await TestApp.StartAsync(provider, postgres);
         var agency = await app.SetUpAsync();
         var clerk = await app.AddStaffAsync("clerk", agency.Id, Roles.Editor);
-        var created = await app.WithRequestsAsync(s => s.RegisterAsync(clerk, agency.Id, SubmissionChannel.InPerson, Input(), app.Clock.Today, null, null, Ct));
+        var created = await app.WithIntakeAsync(s => s.RegisterAsync(clerk, agency.Id, SubmissionChannel.InPerson, Input(), app.Clock.Today, null, null, Ct));
         var code = created.Record.TrackingCode;
-        await app.WithRequestsAsync(s => s.DecideAsync(clerk, created.Record.Id, RequestOutcomes.Disclosed.Key, null, null, Ct));
-        await app.WithRequestsAsync(s => s.AnswerAsync(clerk, created.Record.Id, null, Ct));
+        await app.WithStepsAsync(s => s.DecideAsync(clerk, created.Record.Id, RequestOutcomes.Disclosed.Key, null, null, Ct));
+        await app.WithStepsAsync(s => s.AnswerAsync(clerk, created.Record.Id, null, Ct));
         await app.InScopeAsync(sp => sp.GetRequiredService<AnswerLetters>().GenerateAsync(clerk, created.Record.Id, Ct));
         var letterId = await app.WithDbAsync(db => db.RequestLetters.Where(l => l.FileName.EndsWith(".docx")).Select(l => l.Id).SingleAsync(Ct));
         using var client = app.Client();
@@ -105,7 +107,7 @@ public sealed class RequestPrivacyTests(PostgresServer postgres)
         Assert.DoesNotContain(ResidentId, rightHtml, StringComparison.Ordinal);
         Assert.DoesNotContain(Phone, rightHtml, StringComparison.Ordinal);
         Assert.True(right.Headers.CacheControl?.NoStore);
-        Assert.Equal(AnswerLetters.DocxType, letter.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(WordWriter.ContentType, letter.Content.Headers.ContentType?.MediaType);
         Assert.True((await letter.Content.ReadAsByteArrayAsync(Ct)).Length > 0);
     }
 
@@ -121,10 +123,10 @@ public sealed class RequestPrivacyTests(PostgresServer postgres)
         var record = await app.RegisterInPersonAsync(clerk);
         using var client = app.Client(await app.IssueTokenAsync(stranger));
 
-        var missing = await Assert.ThrowsAsync<NotFoundException>(() => app.WithRequestsAsync(s => s.LoadReadableAsync(stranger, record.Id + 1000, Ct)));
-        var read = await Assert.ThrowsAsync<NotFoundException>(() => app.WithRequestsAsync(s => s.LoadReadableAsync(stranger, record.Id, Ct)));
-        var pii = await Assert.ThrowsAsync<NotFoundException>(() => app.WithRequestsAsync(s => s.ViewPersonalDataAsync(stranger, record.Id, Ct)));
-        var act = await Assert.ThrowsAsync<NotFoundException>(() => app.WithRequestsAsync(s => s.DecideAsync(stranger, record.Id, RequestOutcomes.Disclosed.Key, null, null, Ct)));
+        var missing = await Assert.ThrowsAsync<NotFoundException>(() => app.WithStoreAsync(s => s.LoadReadableAsync(stranger, record.Id + 1000, Ct)));
+        var read = await Assert.ThrowsAsync<NotFoundException>(() => app.WithStoreAsync(s => s.LoadReadableAsync(stranger, record.Id, Ct)));
+        var pii = await Assert.ThrowsAsync<NotFoundException>(() => app.WithPrivacyAsync(s => s.ViewPersonalDataAsync(stranger, record.Id, Ct)));
+        var act = await Assert.ThrowsAsync<NotFoundException>(() => app.WithStepsAsync(s => s.DecideAsync(stranger, record.Id, RequestOutcomes.Disclosed.Key, null, null, Ct)));
         var get = await client.GetAsync($"/api/v1/staff/requests/{record.Id}", Ct);
         var getMissing = await client.GetAsync($"/api/v1/staff/requests/{record.Id + 1000}", Ct);
         var step = await client.PostAsJsonAsync($"/api/v1/staff/requests/{record.Id}/decide", new { outcome = "disclosed" }, Ct);
@@ -155,12 +157,12 @@ public sealed class RequestPrivacyTests(PostgresServer postgres)
         var record = await app.RegisterInPersonAsync(clerk);
         using var client = app.Client(await app.IssueTokenAsync(supervisor));
 
-        var read = await app.WithRequestsAsync(s => s.LoadReadableAsync(supervisor, record.Id, Ct));
+        var read = await app.WithStoreAsync(s => s.LoadReadableAsync(supervisor, record.Id, Ct));
         var dashboard = await app.WithQueriesAsync(q => q.DeadlinesAsync(supervisor, null, Ct));
         var decide = await Assert.ThrowsAsync<ForbiddenException>(() =>
-            app.WithRequestsAsync(s => s.DecideAsync(supervisor, record.Id, RequestOutcomes.Disclosed.Key, null, null, Ct)));
+            app.WithStepsAsync(s => s.DecideAsync(supervisor, record.Id, RequestOutcomes.Disclosed.Key, null, null, Ct)));
         var extend = await Assert.ThrowsAsync<ForbiddenException>(() =>
-            app.WithRequestsAsync(s => s.ExtendAsync(supervisor, record.Id, null, 10, "李主任", "需调取档案", Ct)));
+            app.WithStepsAsync(s => s.ExtendAsync(supervisor, record.Id, null, 10, "李主任", "需调取档案", Ct)));
         var get = await client.GetAsync($"/api/v1/staff/requests/{record.Id}", Ct);
         var step = await client.PostAsJsonAsync($"/api/v1/staff/requests/{record.Id}/decide", new { outcome = "disclosed" }, Ct);
         var apiDashboard = await client.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/v1/staff/requests/deadlines", Ct);
@@ -285,7 +287,7 @@ public sealed class RequestPrivacyTests(PostgresServer postgres)
         using var client = app.Client();
         await app.SignInAsync(client, "clerk");
         using var download = await client.GetAsync("/staff/requests?handler=Export&year=2025", Ct);
-        Assert.Equal(RequestLedger.XlsxType, download.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(ExcelWriter.ContentType, download.Content.Headers.ContentType?.MediaType);
         Assert.Equal("PK"u8.ToArray(), (await download.Content.ReadAsByteArrayAsync(Ct))[..2]);
     }
 
@@ -330,5 +332,23 @@ public sealed class RequestPrivacyTests(PostgresServer postgres)
         Assert.Contains("居民身份证号码无效", await bad.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.BadRequest, badKey.StatusCode);
         Assert.Equal(1, await app.WithDbAsync(db => db.Requests.CountAsync(Ct)));
+    }
+
+    [Theory, BothDatabases]
+    public async Task RegistrableAgencies_AClerkTheirOwn_ASupervisorNotTheSubordinates_ThePlatformAdminAll(DatabaseProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider, postgres);
+        var top = await app.SetUpAsync();
+        var education = await app.AddAgencyAsync("000014350", "示例县教育局", top.Id);
+        var clerk = await app.AddStaffAsync("clerk", education.Id, Roles.Editor);
+        var supervisor = await app.AddStaffAsync("supervisor", top.Id, StaffRole.Supervisor);
+        var admin = await app.AdminAsync();
+
+        async Task<List<int>> IdsAsync(Gongkai.Application.Accounts.StaffContext actor) =>
+            [.. (await app.WithIntakeAsync(i => i.RegistrableAgenciesAsync(actor, Ct))).Select(a => a.Id)];
+
+        Assert.Equal([education.Id], await IdsAsync(clerk));
+        Assert.Equal([top.Id], await IdsAsync(supervisor));
+        Assert.Equal([top.Id, education.Id], await IdsAsync(admin));
     }
 }

@@ -51,9 +51,9 @@ public sealed class ForeignAgencyWorld
         var draft = await app.DraftAsync(editor, await app.ValidInputAsync(foreign.Id, DraftMarker));
         var attachment = await app.WithItemsAsync(s => s.AddAttachmentAsync(editor, draft.Id, "通知.pdf", Pdf(), ct));
         var published = await app.PublishAsync(editor, reviewer, await app.ValidInputAsync(foreign.Id, "外单位已发布的通知"));
-        var registered = await app.WithRequestsAsync(s => s.RegisterAsync(editor, foreign.Id, SubmissionChannel.InPerson,
+        var registered = await app.WithIntakeAsync(s => s.RegisterAsync(editor, foreign.Id, SubmissionChannel.InPerson,
             Marked(), app.Clock.Today, null, null, ("来信.pdf", Pdf()), ct));
-        var appeal = await app.WithRequestsAsync(s => s.AddAppealAsync(editor, registered.Record.Id, AppealKind.Reconsideration,
+        var appeal = await app.WithAppealsAsync(s => s.AddAppealAsync(editor, registered.Record.Id, AppealKind.Reconsideration,
             app.Clock.Today, "示例市人民政府", null, ct));
         await app.IssueTokenAsync(editor);
         return new ForeignAgencyWorld
@@ -94,7 +94,7 @@ public sealed class ForeignAgencyWorld
 
     private static string Str(long value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    private static ApplicationInput Marked()
+    private static Gongkai.Application.Requests.Intake.RequestForm Marked()
     {
         var input = Input();
         input.Description = RequestMarker;

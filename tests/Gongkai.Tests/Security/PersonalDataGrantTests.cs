@@ -29,12 +29,12 @@ public sealed class PersonalDataGrantTests(PostgresServer postgres)
         Task SetGrantAsync(bool granted) =>
             app.InScopeAsync(sp => sp.GetRequiredService<PersonalDataGrants>().SetAsync(admin, supervisor.UserId, granted, Ct));
 
-        var readsTheCase = await app.WithRequestsAsync(s => s.LoadReadableAsync(supervisor, record.Id, Ct));
-        var refused = await Assert.ThrowsAsync<ForbiddenException>(() => app.WithRequestsAsync(s => s.ViewPersonalDataAsync(supervisor, record.Id, Ct)));
+        var readsTheCase = await app.WithStoreAsync(s => s.LoadReadableAsync(supervisor, record.Id, Ct));
+        var refused = await Assert.ThrowsAsync<ForbiddenException>(() => app.WithPrivacyAsync(s => s.ViewPersonalDataAsync(supervisor, record.Id, Ct)));
         await SetGrantAsync(true);
-        var granted = await app.WithRequestsAsync(s => s.ViewPersonalDataAsync(supervisor, record.Id, Ct));
+        var granted = await app.WithPrivacyAsync(s => s.ViewPersonalDataAsync(supervisor, record.Id, Ct));
         await SetGrantAsync(false);
-        var refusedAgain = await Assert.ThrowsAsync<ForbiddenException>(() => app.WithRequestsAsync(s => s.ViewPersonalDataAsync(supervisor, record.Id, Ct)));
+        var refusedAgain = await Assert.ThrowsAsync<ForbiddenException>(() => app.WithPrivacyAsync(s => s.ViewPersonalDataAsync(supervisor, record.Id, Ct)));
         var audit = await app.WithDbAsync(db => db.AuditEntries.Where(a => a.Action == "user.grant" || a.Action == "user.revoke" || a.Action == "request.pii.view")
             .OrderBy(a => a.Id).Select(a => a.Action + " " + a.UserName).ToListAsync(Ct));
 
@@ -56,7 +56,7 @@ public sealed class PersonalDataGrantTests(PostgresServer postgres)
         var supervisor = await app.AddStaffAsync("supervisor", top.Id, StaffRole.Supervisor);
         var record = await app.RegisterInPersonAsync(clerk);
 
-        var own = await app.WithRequestsAsync(s => s.ViewPersonalDataAsync(clerk, record.Id, Ct));
+        var own = await app.WithPrivacyAsync(s => s.ViewPersonalDataAsync(clerk, record.Id, Ct));
         var byAgencyAdmin = await Assert.ThrowsAsync<ForbiddenException>(() =>
             app.InScopeAsync(sp => sp.GetRequiredService<PersonalDataGrants>().SetAsync(agencyAdmin, supervisor.UserId, true, Ct)));
         var bySupervisor = await Assert.ThrowsAsync<ForbiddenException>(() =>

@@ -22,10 +22,10 @@ public sealed class RequestHandlingRoleTests(PostgresServer postgres)
         var supervisor = await app.AddStaffAsync("supervisor", top.Id, StaffRole.Supervisor);
         var record = await app.RegisterInPersonAsync(clerk);
 
-        var read = await app.WithRequestsAsync(s => s.LoadReadableAsync(supervisor, record.Id, Ct));
+        var read = await app.WithStoreAsync(s => s.LoadReadableAsync(supervisor, record.Id, Ct));
         var register = await Assert.ThrowsAsync<ForbiddenException>(() => app.RegisterInPersonAsync(supervisor));
         var decide = await Assert.ThrowsAsync<ForbiddenException>(() =>
-            app.WithRequestsAsync(s => s.DecideAsync(supervisor, record.Id, RequestOutcomes.Disclosed.Key, null, null, Ct)));
+            app.WithStepsAsync(s => s.DecideAsync(supervisor, record.Id, RequestOutcomes.Disclosed.Key, null, null, Ct)));
         var letter = await Assert.ThrowsAsync<ForbiddenException>(() =>
             app.InScopeAsync(sp => sp.GetRequiredService<AnswerLetters>().GenerateAsync(supervisor, record.Id, Ct)));
 

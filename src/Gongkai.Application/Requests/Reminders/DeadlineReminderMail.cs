@@ -19,7 +19,7 @@ public static class DeadlineReminderMail
         var subject = $"【期限提醒】{agencyName}：已逾期{counts.Overdue}件，5个工作日内到期{counts.DueSoon}件（{today:yyyy-MM-dd}）";
         var b = new StringBuilder();
         b.Append(agencyName).Append("政府信息公开工作人员：\n\n");
-        b.Append($"截至{today:yyyy年M月d日}，本单位依申请公开案件中，已超过答复期限的有{counts.Overdue}件，");
+        b.Append($"截至{today:yyyy年M月d日}，本单位收到的政府信息公开申请中，已超过答复期限的有{counts.Overdue}件，");
         b.Append($"将在5个工作日内（{dashboard.SoonLimit:yyyy-MM-dd}前）到期的有{counts.DueSoon}件。\n");
         b.Append("答复期限为自收到申请之日起20个工作日，经批准延长的不超过20个工作日（《中华人民共和国政府信息公开条例》第三十三条）；");
         b.Append("已作出决定但尚未送达的仍在计时；征求第三方或其他机关意见的，按最长15个工作日扣除（条例第三十二条、第三十四条）后列入；");

@@ -24,7 +24,7 @@ public enum ReminderOutcome
     Sent,
     /// <summary>Another node (or an earlier run) already claimed this agency for today.</summary>
     AlreadyClaimed,
-    /// <summary>Nobody in the agency who handles applications has an e-mail address: claimed, audited, nothing sent.</summary>
+    /// <summary>Nobody in the agency who handles requests has an e-mail address: claimed, audited, nothing sent.</summary>
     NoRecipients,
     /// <summary>The SMTP conversation failed; the claim was released so a later run tries again.</summary>
     Failed,
@@ -39,7 +39,7 @@ public sealed record ReminderRun(DateOnly Date, string? Skipped, IReadOnlyDictio
 /// <summary>
 /// E-mail reminders of the deadline dashboard (issue 3): once per working day, after <see cref="DeadlineReminderOptions.SendAfter"/>
 /// Beijing time, each agency with running cases overdue or due within 5 working days gets one e-mail to its staff who handle
-/// applications. Several web nodes may run this on one database: only the node holding the <c>deadline-reminders</c> lease
+/// requests. Several web nodes may run this on one database: only the node holding the <c>deadline-reminders</c> lease
 /// runs it, and, should a lease change hands mid-run, the (AgencyId, Date) row is inserted before sending and a node whose
 /// insert fails leaves that agency alone. Without <c>Smtp:Host</c>/<c>Smtp:From</c> the service does nothing.
 /// </summary>
@@ -49,7 +49,7 @@ public sealed class DeadlineReminderService(
 {
     public const string AuditAction = "request.reminder.email";
 
-    /// <summary>Roles whose holders handle applications and receive the reminder (supervisor-only accounts do not).</summary>
+    /// <summary>Roles whose holders handle requests and receive the reminder (supervisor-only accounts do not).</summary>
     public static IReadOnlyList<string> RecipientRoles { get; } = [StaffRole.AgencyAdmin, StaffRole.Editor, StaffRole.Reviewer];
 
     private static readonly string NodeName = $"{Environment.MachineName}/{Environment.ProcessId}";
@@ -199,7 +199,7 @@ public sealed class DeadlineReminderService(
 
     private sealed record Recipient(string UserName, string DisplayName, MailAddress Address);
 
-    /// <summary>Unlocked accounts of the agency with a role that handles applications and a valid e-mail address.</summary>
+    /// <summary>Unlocked accounts of the agency with a role that handles requests and a valid e-mail address.</summary>
     private static async Task<List<Recipient>> RecipientsAsync(GongkaiDbContext db, int agencyId, CancellationToken ct)
     {
         var roleIds = db.Roles.Where(r => RecipientRoles.Contains(r.Name!)).Select(r => r.Id);

@@ -2,6 +2,7 @@ using Gongkai.Application;
 using Gongkai.Application.Agencies;
 using Gongkai.Application.Catalog;
 using Gongkai.Application.Requests;
+using Gongkai.Application.Requests.Intake;
 using Gongkai.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -10,15 +11,15 @@ using Microsoft.AspNetCore.RateLimiting;
 namespace Gongkai.Web.Pages.Portal.Apply;
 
 /// <summary>
-/// The public application form (条例第二十七条、第二十九条). Antiforgery is on for every Razor Pages POST; submissions are
+/// The public request form (条例第二十七条、第二十九条). Antiforgery is on for every Razor Pages POST; submissions are
 /// rate limited per address. On success the receipt with tracking code and secret is rendered directly (never put in a URL).
 /// </summary>
 [EnableRateLimiting("apply")]
 [OutsideAgencyScope(ScopeOptOut.Applicant)]
-public sealed class IndexModel(RequestService requests, PortalQueries portal, UploadLimits limits) : PageModel
+public sealed class IndexModel(RequestIntake intake, PortalQueries portal, UploadLimits limits) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string AgencyCode { get; set; } = "";
-    [BindProperty] public ApplicationInput Form { get; set; } = new();
+    [BindProperty] public RequestForm Form { get; set; } = new();
     [BindProperty] public IFormFile? Attachment { get; set; }
 
     public string AgencyName { get; private set; } = "";
@@ -50,7 +51,7 @@ public sealed class IndexModel(RequestService requests, PortalQueries portal, Up
         try
         {
             var file = await Uploads.ReadAsync(Attachment, limits, "Attachment", HttpContext.RequestAborted);
-            Receipt = await requests.SubmitOnlineAsync(AgencyCode, Form, HttpContext.Connection.RemoteIpAddress?.ToString(), file, HttpContext.RequestAborted);
+            Receipt = await intake.SubmitOnlineAsync(AgencyCode, Form, HttpContext.Connection.RemoteIpAddress?.ToString(), file, HttpContext.RequestAborted);
         }
         catch (ValidationException ex)
         {

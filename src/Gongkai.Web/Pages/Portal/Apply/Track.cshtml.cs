@@ -1,19 +1,18 @@
 using Gongkai.Application;
 using Gongkai.Application.Agencies;
-using Gongkai.Application.Data;
 using Gongkai.Application.Requests;
+using Gongkai.Application.Requests.Steps;
 using Gongkai.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Web.Pages.Portal.Apply;
 
 /// <summary>Public tracking by code plus secret (POST, so the secret never lands in a URL or log). No personal data is shown.</summary>
 [EnableRateLimiting("track")]
 [OutsideAgencyScope(ScopeOptOut.Applicant)]
-public sealed class TrackModel(RequestQueries queries, RequestService requests, GongkaiDbContext db) : PageModel
+public sealed class TrackModel(RequestQueries queries, RequestSteps steps) : PageModel
 {
     [BindProperty] public string? Code { get; set; }
     [BindProperty] public string? Secret { get; set; }
@@ -41,7 +40,7 @@ public sealed class TrackModel(RequestQueries queries, RequestService requests, 
         Response.Headers.CacheControl = "no-store";
         try
         {
-            await requests.SubmitCorrectionOnlineAsync(Code, Secret, correction, HttpContext.Connection.RemoteIpAddress?.ToString(), HttpContext.RequestAborted);
+            await steps.SubmitCorrectionOnlineAsync(Code, Secret, correction, HttpContext.Connection.RemoteIpAddress?.ToString(), HttpContext.RequestAborted);
             Message = "补正已提交，答复期限自今天起重新计算。";
         }
         catch (ValidationException ex)
@@ -73,12 +72,7 @@ public sealed class TrackModel(RequestQueries queries, RequestService requests, 
             ModelState.AddModelError("Code", "查询码或查询密码不正确。");
             return Page();
         }
-        // Only what the page lists: a draft answer letter of a case not yet answered stays with the office.
-        if (view.Letters.All(l => l.Id != letterId))
-        {
-            return NotFound();
-        }
-        var letter = await db.RequestLetters.AsNoTracking().SingleOrDefaultAsync(l => l.Id == letterId && l.RequestId == view.Record.Id, HttpContext.RequestAborted);
+        var letter = await queries.TrackedLetterAsync(view, letterId, HttpContext.RequestAborted);
         return letter is null ? NotFound() : File(letter.Data, letter.ContentType, letter.FileName);
     }
 }

@@ -1,26 +1,26 @@
 using Gongkai.Application;
 using Gongkai.Application.Accounts.Permissions;
-using Gongkai.Application.Agencies;
-using Gongkai.Application.Calendar;
 using Gongkai.Application.Data;
 using Gongkai.Application.Platform;
 using Gongkai.Application.Requests;
-using Gongkai.Domain.Calendar;
+using Gongkai.Application.Requests.Appeals;
+using Gongkai.Application.Requests.Fees;
+using Gongkai.Application.Requests.Privacy;
+using Gongkai.Application.Requests.Steps;
 using Gongkai.Domain.Fees;
 using Gongkai.Domain.Requests;
 using Gongkai.Web.Infrastructure;
 using Gongkai.Web.Infrastructure.Permissions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Web.Pages.Staff.Requests;
 
 /// <summary>The case page: facts, "how today's due date was computed", every step the current state allows, timeline, letters, appeals.</summary>
 [RequirePermission(Permission.RequestsView)]
 public sealed class DetailsModel(
-    RequestService requests, RequestQueries queries, AnswerLetters letters, GongkaiDbContext db, CurrentStaff staff, PlatformClock clock,
-    WorkingDayCalendarProvider calendars) : PageModel
+    RequestSteps steps, RequestFees fees, RequestAppealRegister appeals, ApplicantPrivacy privacy, RequestQueries queries, AnswerLetters letters,
+    GongkaiDbContext db, CurrentStaff staff, PlatformClock clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public long Id { get; set; }
 
@@ -44,32 +44,32 @@ public sealed class DetailsModel(
 
     public async Task<IActionResult> OnPostPersonalAsync()
     {
-        Personal = await requests.ViewPersonalDataAsync(staff.Context, Id, HttpContext.RequestAborted);
+        Personal = await privacy.ViewPersonalDataAsync(staff.Context, Id, HttpContext.RequestAborted);
         return await LoadAsync();
     }
 
-    public Task<IActionResult> OnPostConfirmAsync(DateOnly? on) => ActAsync(() => requests.ConfirmReceiptAsync(staff.Context, Id, on), "已确认收到申请，答复期限开始计算。");
+    public Task<IActionResult> OnPostConfirmAsync(DateOnly? on) => ActAsync(() => steps.ConfirmReceiptAsync(staff.Context, Id, on), "已确认收到申请，答复期限开始计算。");
 
     public Task<IActionResult> OnPostCorrectionAsync(DateOnly? on, DateOnly? dueOn, string? content) =>
-        ActAsync(() => requests.RequestCorrectionAsync(staff.Context, Id, on, dueOn, content), "已登记补正通知。");
+        ActAsync(() => steps.RequestCorrectionAsync(staff.Context, Id, on, dueOn, content), "已登记补正通知。");
 
-    public Task<IActionResult> OnPostCorrectedAsync(DateOnly? on, bool late) => ActAsync(() => requests.ReceiveCorrectionAsync(staff.Context, Id, on, late), "已收到补正，答复期限重新计算。");
+    public Task<IActionResult> OnPostCorrectedAsync(DateOnly? on, bool late) => ActAsync(() => steps.ReceiveCorrectionAsync(staff.Context, Id, on, late), "已收到补正，答复期限重新计算。");
 
-    public Task<IActionResult> OnPostCloseNoCorrectionAsync() => ActAsync(() => requests.CloseForNoCorrectionAsync(staff.Context, Id), "已终止办理（逾期未补正）。");
+    public Task<IActionResult> OnPostCloseNoCorrectionAsync() => ActAsync(() => steps.CloseForNoCorrectionAsync(staff.Context, Id), "已终止办理（逾期未补正）。");
 
     public Task<IActionResult> OnPostConsultAsync(PauseKind kind, DateOnly? on, string? counterparty) =>
-        ActAsync(() => requests.StartConsultationAsync(staff.Context, Id, kind, on, counterparty), "已开始征求意见，答复期限暂停计算。");
+        ActAsync(() => steps.StartConsultationAsync(staff.Context, Id, kind, on, counterparty), "已开始征求意见，答复期限暂停计算。");
 
-    public Task<IActionResult> OnPostConsultEndAsync(DateOnly? on) => ActAsync(() => requests.EndConsultationAsync(staff.Context, Id, on), "征求意见结束，答复期限继续计算。");
+    public Task<IActionResult> OnPostConsultEndAsync(DateOnly? on) => ActAsync(() => steps.EndConsultationAsync(staff.Context, Id, on), "征求意见结束，答复期限继续计算。");
 
     public Task<IActionResult> OnPostExtendAsync(DateOnly? on, int days, string? approvedBy, string? reason) =>
-        ActAsync(() => requests.ExtendAsync(staff.Context, Id, on, days, approvedBy, reason), "已延长答复期限。");
+        ActAsync(() => steps.ExtendAsync(staff.Context, Id, on, days, approvedBy, reason), "已延长答复期限。");
 
     public async Task<IActionResult> OnPostFeePreviewAsync(FeeMethod method, int quantity)
     {
         try
         {
-            FeePreview = await requests.AssessFeeAsync(staff.Context, Id, method, quantity, HttpContext.RequestAborted);
+            FeePreview = await fees.AssessFeeAsync(staff.Context, Id, method, quantity, HttpContext.RequestAborted);
         }
         catch (ValidationException ex)
         {
@@ -79,40 +79,34 @@ public sealed class DetailsModel(
     }
 
     public Task<IActionResult> OnPostFeeAsync(DateOnly? on, FeeMethod method, int quantity) =>
-        ActAsync(() => requests.IssueFeeNoticeAsync(staff.Context, Id, on, method, quantity), "已登记收费通知送达。");
+        ActAsync(() => fees.IssueFeeNoticeAsync(staff.Context, Id, on, method, quantity), "已登记收费通知送达。");
 
-    public Task<IActionResult> OnPostPaidAsync(DateOnly? on) => ActAsync(() => requests.RecordPaymentAsync(staff.Context, Id, on), "已登记缴费。");
+    public Task<IActionResult> OnPostPaidAsync(DateOnly? on) => ActAsync(() => fees.RecordPaymentAsync(staff.Context, Id, on), "已登记缴费。");
 
-    public Task<IActionResult> OnPostCloseUnpaidAsync() => ActAsync(() => requests.CloseForNonPaymentAsync(staff.Context, Id), "已终止办理（逾期未缴费）。");
+    public Task<IActionResult> OnPostCloseUnpaidAsync() => ActAsync(() => fees.CloseForNonPaymentAsync(staff.Context, Id), "已终止办理（逾期未缴费）。");
 
     public Task<IActionResult> OnPostDecideAsync(string? outcome, DateOnly? on, string? reason) =>
-        ActAsync(() => requests.DecideAsync(staff.Context, Id, outcome, on, reason), "已作出答复决定。");
+        ActAsync(() => steps.DecideAsync(staff.Context, Id, outcome, on, reason), "已作出答复决定。");
 
-    public Task<IActionResult> OnPostAnswerAsync(DateOnly? on) => ActAsync(() => requests.AnswerAsync(staff.Context, Id, on), "已登记答复送达。");
+    public Task<IActionResult> OnPostAnswerAsync(DateOnly? on) => ActAsync(() => steps.AnswerAsync(staff.Context, Id, on), "已登记答复送达。");
 
     public Task<IActionResult> OnPostFeeLetterAsync() => ActAsync(() => letters.GenerateFeeNoticeAsync(staff.Context, Id, HttpContext.RequestAborted), "已生成收费通知书（Word 和 PDF）。");
 
     public Task<IActionResult> OnPostLetterAsync() => ActAsync(() => letters.GenerateAsync(staff.Context, Id, HttpContext.RequestAborted), "已生成答复告知书（Word 和 PDF）。");
 
     public Task<IActionResult> OnPostAppealAsync(AppealKind kind, DateOnly? filedOn, string? body, string? caseNumber) =>
-        ActAsync(() => requests.AddAppealAsync(staff.Context, Id, kind, filedOn, body, caseNumber), "已登记复议/诉讼。");
+        ActAsync(() => appeals.AddAppealAsync(staff.Context, Id, kind, filedOn, body, caseNumber), "已登记复议/诉讼。");
 
     public Task<IActionResult> OnPostAppealResultAsync(long appealId, AppealResult result, DateOnly? concludedOn, string? note) =>
-        ActAsync(() => requests.ConcludeAppealAsync(staff.Context, appealId, result, concludedOn, note), "已登记复议/诉讼结果。");
+        ActAsync(() => appeals.ConcludeAppealAsync(staff.Context, appealId, result, concludedOn, note), "已登记复议/诉讼结果。");
 
-    public async Task<IActionResult> OnGetLetterFileAsync(Guid letterId)
-    {
-        var record = await requests.LoadReadableAsync(staff.Context, Id, HttpContext.RequestAborted);
-        var letter = await db.RequestLetters.AsNoTracking().SingleOrDefaultAsync(l => l.Id == letterId && l.RequestId == record.Id, HttpContext.RequestAborted);
-        return letter is null ? NotFound() : File(letter.Data, letter.ContentType, letter.FileName);
-    }
+    public async Task<IActionResult> OnGetLetterFileAsync(Guid letterId) =>
+        Download(await queries.LetterFileAsync(staff.Context, Id, letterId, HttpContext.RequestAborted));
 
-    public async Task<IActionResult> OnGetAttachmentAsync(Guid attachmentId)
-    {
-        var record = await requests.LoadReadableAsync(staff.Context, Id, HttpContext.RequestAborted);
-        var a = await db.RequestAttachments.AsNoTracking().SingleOrDefaultAsync(x => x.Id == attachmentId && x.RequestId == record.Id, HttpContext.RequestAborted);
-        return a is null ? NotFound() : File(a.Data, a.ContentType, a.FileName);
-    }
+    public async Task<IActionResult> OnGetAttachmentAsync(Guid attachmentId) =>
+        Download(await queries.AttachmentFileAsync(staff.Context, Id, attachmentId, HttpContext.RequestAborted));
+
+    private IActionResult Download(StoredFile? file) => file is null ? NotFound() : File(file.Data, file.ContentType, file.FileName);
 
     private async Task<IActionResult> ActAsync(Func<Task> action, string done)
     {
@@ -135,29 +129,18 @@ public sealed class DetailsModel(
 
     private async Task<IActionResult> LoadAsync()
     {
-        var actor = staff.Context;
-        var ct = HttpContext.RequestAborted;
-        Record = await requests.LoadReadableAsync(actor, Id, ct);
-        AgencyName = await db.Agencies.Where(a => a.Id == Record.AgencyId).Select(a => a.Name).SingleAsync(ct);
-        CanWrite = AgencyAccess.CanWrite(actor, Record.AgencyId) && actor.Has(Permission.RequestsHandle);
-        CarriedOver = RequestQueries.IsCarriedOver(Record, clock.Today.Year);
-        var calendar = await calendars.CurrentAsync(ct);
-        CurrentCalendarVersion = calendar.Version;
-        if (Record.State is not null)
-        {
-            try
-            {
-                Deadline = DeadlinePolicy.Compute(RequestService.ToDomain(Record), calendar, clock.Today);
-            }
-            catch (CalendarNotCoveredException ex)
-            {
-                DeadlineError = ex.Message;
-            }
-        }
-        Events = await queries.EventsAsync(Id, ct);
-        Letters = await queries.LettersAsync(Id, ct);
-        Appeals = await queries.AppealsAsync(Id, ct);
-        Attachments = await queries.AttachmentsAsync(Id, ct);
+        var file = await queries.CaseFileAsync(staff.Context, Id, HttpContext.RequestAborted);
+        Record = file.Record;
+        AgencyName = file.AgencyName;
+        CanWrite = file.CanWrite;
+        CarriedOver = file.CarriedOver;
+        Deadline = file.Deadline.Computation;
+        DeadlineError = file.Deadline.Error;
+        CurrentCalendarVersion = file.CalendarVersion;
+        Events = [.. file.Events];
+        Letters = [.. file.Letters];
+        Appeals = [.. file.Appeals];
+        Attachments = [.. file.Attachments];
         return Page();
     }
 }

@@ -3,6 +3,7 @@ using Gongkai.Application.Agencies;
 using Gongkai.Application.Catalog;
 using Gongkai.Application.Platform;
 using Gongkai.Application.Requests;
+using Gongkai.Documents;
 using Gongkai.Domain.Requests;
 using Gongkai.Web.Infrastructure;
 using Gongkai.Web.Infrastructure.Permissions;
@@ -39,7 +40,7 @@ public sealed class IndexModel(RequestQueries queries, RequestLedger ledger, Age
         try
         {
             var (name, content) = await ledger.ExportAsync(staff.Context, year ?? Today.Year, Agency, HttpContext.RequestAborted);
-            return File(content, RequestLedger.XlsxType, name);
+            return File(content, ExcelWriter.ContentType, name);
         }
         catch (Gongkai.Application.ValidationException ex)
         {

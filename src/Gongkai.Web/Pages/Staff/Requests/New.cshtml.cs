@@ -3,23 +3,23 @@ using Gongkai.Application.Accounts.Permissions;
 using Gongkai.Application.Agencies;
 using Gongkai.Application.Catalog;
 using Gongkai.Application.Requests;
+using Gongkai.Application.Requests.Intake;
 using Gongkai.Domain.Requests;
 using Gongkai.Web.Infrastructure;
 using Gongkai.Web.Infrastructure.Permissions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Web.Pages.Staff.Requests;
 
-/// <summary>Registering an application that arrived in person, by post, fax or e-mail (条例第二十九条、第三十一条).</summary>
+/// <summary>Registering a request that arrived in person, by post, fax or e-mail (条例第二十九条、第三十一条).</summary>
 [RequirePermission(Permission.RequestsHandle)]
-public sealed class NewModel(RequestService requests, AgencyAccess access, CurrentStaff staff, UploadLimits limits) : PageModel
+public sealed class NewModel(RequestIntake intake, CurrentStaff staff, UploadLimits limits) : PageModel
 {
     [BindProperty] public IFormFile? Attachment { get; set; }
     public long MaxMegabytes => limits.MaxAttachmentBytes / 1024 / 1024;
 
-    [BindProperty] public ApplicationInput Form { get; set; } = new();
+    [BindProperty] public RequestForm Form { get; set; } = new();
     [BindProperty] public int AgencyId { get; set; }
     [BindProperty] public SubmissionChannel Channel { get; set; } = SubmissionChannel.InPerson;
     [BindProperty] public DateOnly? SubmittedOn { get; set; }
@@ -29,8 +29,7 @@ public sealed class NewModel(RequestService requests, AgencyAccess access, Curre
     public List<Agency> Agencies { get; private set; } = [];
     public NewRequest? Created { get; private set; }
 
-    public static IReadOnlyList<SubmissionChannel> StaffChannels { get; } =
-        [SubmissionChannel.InPerson, SubmissionChannel.RegisteredPost, SubmissionChannel.OrdinaryLetter, SubmissionChannel.Email, SubmissionChannel.Fax];
+    public static IReadOnlyList<SubmissionChannel> StaffChannels => RequestFormRules.StaffChannels;
 
     public async Task OnGetAsync()
     {
@@ -45,10 +44,10 @@ public sealed class NewModel(RequestService requests, AgencyAccess access, Curre
         try
         {
             var file = await Uploads.ReadAsync(Attachment, limits, "Attachment", HttpContext.RequestAborted);
-            Created = await requests.RegisterAsync(staff.Context, AgencyId, Channel, Form, SubmittedOn, SignedForOn, ConfirmedOn, file, HttpContext.RequestAborted);
-            // A blank form with a new key for the next application: the old key would make it a resubmission.
+            Created = await intake.RegisterAsync(staff.Context, AgencyId, Channel, Form, SubmittedOn, SignedForOn, ConfirmedOn, file, HttpContext.RequestAborted);
+            // A blank form with a new key for the next request: the old key would make it a resubmission.
             ModelState.Clear();
-            Form = new ApplicationInput { SubmissionKey = Guid.NewGuid() };
+            Form = new RequestForm { SubmissionKey = Guid.NewGuid() };
         }
         catch (ValidationException ex)
         {
@@ -62,10 +61,5 @@ public sealed class NewModel(RequestService requests, AgencyAccess access, Curre
         return Page();
     }
 
-    private async Task LoadAsync()
-    {
-        var actor = staff.Context;
-        Agencies = await access.Readable(actor).Where(a => actor.IsPlatformAdmin || a.Id == actor.AgencyId)
-            .OrderBy(a => a.Path).ThenBy(a => a.Id).Take(500).ToListAsync(HttpContext.RequestAborted);
-    }
+    private async Task LoadAsync() => Agencies = await intake.RegistrableAgenciesAsync(staff.Context, HttpContext.RequestAborted);
 }

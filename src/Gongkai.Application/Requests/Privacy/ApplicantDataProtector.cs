@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.DataProtection;
 
-namespace Gongkai.Application.Requests;
+namespace Gongkai.Application.Requests.Privacy;
 
 /// <summary>
 /// Encrypts applicants' personal data at rest (name, ID number, phone, address, e-mail) with ASP.NET Core Data

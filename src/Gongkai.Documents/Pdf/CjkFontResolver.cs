@@ -2,12 +2,12 @@ using System.Buffers.Binary;
 using System.Text;
 using PdfSharp.Fonts;
 
-namespace Gongkai.Application.Requests;
+namespace Gongkai.Documents;
 
 /// <summary>
-/// Gives PDFsharp a CJK font for the answer letters. PDFsharp needs the bytes of one font face; the Noto CJK fonts ship as
+/// Gives PDFsharp a CJK font for <see cref="PdfWriter"/>. PDFsharp needs the bytes of one font face; the Noto CJK fonts ship as
 /// a .ttc collection, so the Simplified Chinese face is cut out into a standalone font. Candidates, in order: the
-/// configured path (<c>Letters:FontPath</c>), Noto Sans/Serif CJK, WenQuanYi Micro Hei, AR PL UKai.
+/// configured path (the application's <c>Letters:FontPath</c>), Noto Sans/Serif CJK, WenQuanYi Micro Hei, AR PL UKai.
 /// </summary>
 public sealed class CjkFontResolver : IFontResolver
 {

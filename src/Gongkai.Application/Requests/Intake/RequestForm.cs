@@ -1,9 +1,9 @@
 using Gongkai.Domain.Requests;
 
-namespace Gongkai.Application.Requests;
+namespace Gongkai.Application.Requests.Intake;
 
-/// <summary>The contents 条例第二十九条 requires of an application, as typed by the applicant or by staff.</summary>
-public sealed class ApplicationInput
+/// <summary>The request form (政府信息公开申请表): the contents 条例第二十九条 requires, as typed by the applicant or by staff.</summary>
+public sealed class RequestForm
 {
     public ApplicantType ApplicantType { get; set; } = ApplicantType.NaturalPerson;
 
@@ -25,14 +25,14 @@ public sealed class ApplicationInput
 
     /// <summary>
     /// A random key the form carries from the moment it is shown. Posting the same form again (a double click, a reload
-    /// of the receipt, a retry after a lost response) finds the application it already created instead of creating a
+    /// of the receipt, a retry after a lost response) finds the request it already created instead of creating a
     /// second one, which would be counted twice in the annual report's 新收申请.
     /// </summary>
     public Guid? SubmissionKey { get; set; }
 }
 
 /// <summary>条例第二十九条第（三）项: the form of the information and the way of obtaining it.</summary>
-public static class ApplicationChoices
+public static class RequestFormChoices
 {
     public static IReadOnlyList<string> Forms { get; } = ["纸质文本", "电子文档", "光盘/存储介质", "查阅/抄录"];
 
