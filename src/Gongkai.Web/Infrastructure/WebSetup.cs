@@ -5,6 +5,7 @@ using Gongkai.Application.Data;
 using Gongkai.Application.Platform;
 using Gongkai.Domain.Agencies;
 using Gongkai.Web.Api;
+using Gongkai.Web.Errors;
 using Gongkai.Web.Portal;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.DataProtection;
@@ -52,7 +53,6 @@ public static class WebSetup
                 .RequireAuthenticatedUser().RequireRole(StaffRole.All.ToArray()));
         services.AddRazorPages(o =>
         {
-            o.Conventions.ConfigureFilter(new StatusExceptionFilter());
             o.Conventions.AddPageRoute("/Staff/Items/Edit", "/staff/items/new");
             o.Conventions.AuthorizeFolder("/Staff", StaffPolicy);
             o.Conventions.AllowAnonymousToPage("/Staff/Login");
@@ -67,8 +67,7 @@ public static class WebSetup
         services.AddSingleton<SetupState>();
         // The API documents enums by name (DisclosureMode "Proactive", …): accept and write them that way.
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
-        services.AddExceptionHandler<ApiExceptionHandler>();
-        services.AddProblemDetails();
+        services.AddGongkaiErrors();
         services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
         {
             doc.Info.Title = "Gongkai 政府信息公开平台 API";
@@ -138,9 +137,8 @@ public static class WebSetup
     public static void UseGongkaiWeb(this WebApplication app)
     {
         app.UseForwardedHeaders();
-        // Always: API callers get problem+json in every environment (ApiExceptionHandler), pages the Chinese error page.
-        app.UseExceptionHandler("/error");
-        app.UseStatusCodePagesWithReExecute("/error/{0}");
+        // Always: API callers get problem+json in every environment, pages the Chinese error page (Errors/ErrorCatalog).
+        app.UseGongkaiErrors();
         app.Use(async (ctx, next) =>
         {
             var h = ctx.Response.Headers;

@@ -1,14 +1,16 @@
+using Gongkai.Web.Errors;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Gongkai.Web.Pages;
 
+/// <summary>The Chinese status page, worded by the one error table (Errors/ErrorCatalog) like the API's problems.</summary>
 [IgnoreAntiforgeryToken]
 [ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
 public sealed class ErrorModel : PageModel
 {
-    public string Title { get; private set; } = "出错了";
-    public string Message { get; private set; } = "服务器处理请求时出错，请稍后再试。";
+    public string Title { get; private set; } = ErrorCatalog.Internal.Title;
+    public string Message { get; private set; } = ErrorCatalog.Internal.Detail;
 
     public void OnGet(int? code) => Describe(code);
 
@@ -16,13 +18,7 @@ public sealed class ErrorModel : PageModel
 
     private void Describe(int? code)
     {
-        (Title, Message) = code switch
-        {
-            404 => ("页面不存在", "您访问的页面不存在，或信息已撤回。"),
-            403 => ("无权访问", "您没有权限访问此页面。"),
-            400 => ("请求有误", "请求内容有误，请检查后重试。"),
-            429 => ("请求过于频繁", "请稍候再试。"),
-            _ => (Title, Message),
-        };
+        var entry = ErrorCatalog.ForStatus(code ?? StatusCodes.Status500InternalServerError);
+        (Title, Message) = (entry.Title, entry.Detail);
     }
 }

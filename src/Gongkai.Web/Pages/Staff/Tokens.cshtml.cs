@@ -1,31 +1,26 @@
-using Gongkai.Application;
 using Gongkai.Application.Accounts;
+using Gongkai.Web.Errors;
 using Gongkai.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Gongkai.Web.Pages.Staff;
 
-public sealed class TokensModel(AccountService accounts, CurrentStaff staff) : PageModel
+public sealed class TokensModel(AccountService accounts, CurrentStaff staff) : PageModel, IFormPage
 {
     public List<ApiToken> Tokens { get; private set; } = [];
-    public string? NewToken { get; private set; }
+    /// <summary>Shown once, on the page the POST redirects to (TempData is encrypted and read once).</summary>
+    [TempData] public string? NewToken { get; set; }
 
     public async Task OnGetAsync() => Tokens = await accounts.TokensAsync(staff.Context);
 
     public async Task<IActionResult> OnPostAsync(string? name, int days = 90)
     {
-        try
-        {
-            NewToken = await accounts.CreateTokenAsync(staff.Context, name ?? "", days);
-        }
-        catch (ValidationException ex)
-        {
-            ModelState.AddErrors(ex);
-        }
-        Tokens = await accounts.TokensAsync(staff.Context);
-        return Page();
+        NewToken = await accounts.CreateTokenAsync(staff.Context, name ?? "", days);
+        return RedirectToPage();
     }
+
+    public async Task RedisplayAsync() => Tokens = await accounts.TokensAsync(staff.Context);
 
     public async Task<IActionResult> OnPostRevokeAsync(int id)
     {

@@ -1,39 +1,29 @@
-using Gongkai.Application;
 using Gongkai.Application.Accounts;
+using Gongkai.Web.Errors;
 using Gongkai.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Gongkai.Web.Pages.Staff;
 
-public sealed class UsersModel(AccountService accounts, CurrentStaff staff) : PageModel
+public sealed class UsersModel(AccountService accounts, CurrentStaff staff) : PageModel, IFormPage
 {
     public List<StaffUserRow> Users { get; private set; } = [];
     public bool CanCreate { get; private set; }
     public bool IsPlatformAdmin { get; private set; }
-    public string? Message { get; private set; }
+    [TempData] public string? Message { get; set; }
 
     public async Task OnGetAsync() => await LoadAsync();
 
     public async Task<IActionResult> OnPostAsync(string? userName, string? displayName, string? password, List<string>? roles, string? email)
     {
         var actor = staff.Context;
-        try
-        {
-            await accounts.CreateAsync(actor, actor.AgencyId, userName ?? "", displayName ?? "", password ?? "", roles ?? [], email, HttpContext.RequestAborted);
-            Message = $"账号“{userName}”已新建。";
-        }
-        catch (ValidationException ex)
-        {
-            ModelState.AddErrors(ex);
-        }
-        catch (ForbiddenException ex)
-        {
-            ModelState.AddModelError("", ex.Message);
-        }
-        await LoadAsync();
-        return Page();
+        await accounts.CreateAsync(actor, actor.AgencyId, userName ?? "", displayName ?? "", password ?? "", roles ?? [], email, HttpContext.RequestAborted);
+        Message = $"账号“{userName}”已新建。";
+        return RedirectToPage();
     }
+
+    public Task RedisplayAsync() => LoadAsync();
 
     private async Task LoadAsync()
     {

@@ -1,6 +1,6 @@
-using Gongkai.Application;
 using Gongkai.Application.Catalog;
 using Gongkai.Application.Requests;
+using Gongkai.Web.Errors;
 using Gongkai.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -13,7 +13,7 @@ namespace Gongkai.Web.Pages.Portal.Apply;
 /// rate limited per address. On success the receipt with tracking code and secret is rendered directly (never put in a URL).
 /// </summary>
 [EnableRateLimiting("apply")]
-public sealed class IndexModel(RequestService requests, PortalQueries portal, UploadLimits limits) : PageModel
+public sealed class IndexModel(RequestService requests, PortalQueries portal, UploadLimits limits) : PageModel, IFormPage
 {
     [BindProperty(SupportsGet = true)] public string AgencyCode { get; set; } = "";
     [BindProperty] public ApplicationInput Form { get; set; } = new();
@@ -45,16 +45,17 @@ public sealed class IndexModel(RequestService requests, PortalQueries portal, Up
             return NotFound();
         }
         AgencyName = agency.Name;
-        try
-        {
-            var file = await Uploads.ReadAsync(Attachment, limits, "Attachment", HttpContext.RequestAborted);
-            Receipt = await requests.SubmitOnlineAsync(AgencyCode, Form, HttpContext.Connection.RemoteIpAddress?.ToString(), file, HttpContext.RequestAborted);
-        }
-        catch (ValidationException ex)
-        {
-            ModelState.Clear();
-            ModelState.AddErrors(ex, "Form.");
-        }
+        var file = await Uploads.ReadAsync(Attachment, limits, "Attachment", HttpContext.RequestAborted);
+        Receipt = await requests.SubmitOnlineAsync(AgencyCode, Form, HttpContext.Connection.RemoteIpAddress?.ToString(), file, HttpContext.RequestAborted);
         return Page();
+    }
+
+    public string ErrorPrefix => "Form.";
+
+    /// <summary>The binder's errors are dropped: the use case reports every problem of the form, in its own words.</summary>
+    public Task RedisplayAsync()
+    {
+        ModelState.Clear();
+        return Task.CompletedTask;
     }
 }

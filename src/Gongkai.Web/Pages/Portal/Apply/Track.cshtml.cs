@@ -1,6 +1,6 @@
-using Gongkai.Application;
 using Gongkai.Application.Data;
 using Gongkai.Application.Requests;
+using Gongkai.Web.Errors;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
@@ -10,7 +10,7 @@ namespace Gongkai.Web.Pages.Portal.Apply;
 
 /// <summary>Public tracking by code plus secret (POST, so the secret never lands in a URL or log). No personal data is shown.</summary>
 [EnableRateLimiting("track")]
-public sealed class TrackModel(RequestQueries queries, RequestService requests, GongkaiDbContext db) : PageModel
+public sealed class TrackModel(RequestQueries queries, RequestService requests, GongkaiDbContext db) : PageModel, IFormPage
 {
     [BindProperty] public string? Code { get; set; }
     [BindProperty] public string? Secret { get; set; }
@@ -36,28 +36,16 @@ public sealed class TrackModel(RequestQueries queries, RequestService requests, 
     public async Task<IActionResult> OnPostCorrectAsync(string? correction)
     {
         Response.Headers.CacheControl = "no-store";
-        try
-        {
-            await requests.SubmitCorrectionOnlineAsync(Code, Secret, correction, HttpContext.Connection.RemoteIpAddress?.ToString(), HttpContext.RequestAborted);
-            Message = "补正已提交，答复期限自今天起重新计算。";
-        }
-        catch (ValidationException ex)
-        {
-            foreach (var (field, messages) in ex.Errors)
-            {
-                foreach (var m in messages)
-                {
-                    ModelState.AddModelError(field, m);
-                }
-            }
-        }
-        catch (NotFoundException ex)
-        {
-            ModelState.AddModelError("Code", ex.Message);
-        }
-        View = await queries.TrackAsync(Code, Secret, HttpContext.RequestAborted);
+        await requests.SubmitCorrectionOnlineAsync(Code, Secret, correction, HttpContext.Connection.RemoteIpAddress?.ToString(), HttpContext.RequestAborted);
+        Message = "补正已提交，答复期限自今天起重新计算。";
+        await RedisplayAsync();
         return Page();
     }
+
+    /// <summary>A wrong code or secret is the applicant's typing, shown on the form, not a 404.</summary>
+    public string? NotFoundField => "Code";
+
+    public async Task RedisplayAsync() => View = await queries.TrackAsync(Code, Secret, HttpContext.RequestAborted);
 
     public string? Message { get; private set; }
 

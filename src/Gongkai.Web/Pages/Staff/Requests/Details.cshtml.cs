@@ -1,4 +1,3 @@
-using Gongkai.Application;
 using Gongkai.Application.Agencies;
 using Gongkai.Application.Calendar;
 using Gongkai.Application.Data;
@@ -7,6 +6,7 @@ using Gongkai.Application.Requests;
 using Gongkai.Domain.Calendar;
 using Gongkai.Domain.Fees;
 using Gongkai.Domain.Requests;
+using Gongkai.Web.Errors;
 using Gongkai.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -17,7 +17,7 @@ namespace Gongkai.Web.Pages.Staff.Requests;
 /// <summary>The case page: facts, "how today's due date was computed", every step the current state allows, timeline, letters, appeals.</summary>
 public sealed class DetailsModel(
     RequestService requests, RequestQueries queries, AnswerLetters letters, GongkaiDbContext db, CurrentStaff staff, PlatformClock clock,
-    WorkingDayCalendarProvider calendars) : PageModel
+    WorkingDayCalendarProvider calendars) : PageModel, IFormPage
 {
     [BindProperty(SupportsGet = true)] public long Id { get; set; }
 
@@ -28,7 +28,7 @@ public sealed class DetailsModel(
     public string CurrentCalendarVersion { get; private set; } = "";
     public bool CanWrite { get; private set; }
     public bool CarriedOver { get; private set; }
-    public string? Message { get; private set; }
+    [TempData] public string? Message { get; set; }
     public ApplicantPersonalData? Personal { get; private set; }
     public FeeAssessment? FeePreview { get; private set; }
     public List<RequestEvent> Events { get; private set; } = [];
@@ -64,14 +64,7 @@ public sealed class DetailsModel(
 
     public async Task<IActionResult> OnPostFeePreviewAsync(FeeMethod method, int quantity)
     {
-        try
-        {
-            FeePreview = await requests.AssessFeeAsync(staff.Context, Id, method, quantity, HttpContext.RequestAborted);
-        }
-        catch (ValidationException ex)
-        {
-            ModelState.AddErrors(ex);
-        }
+        FeePreview = await requests.AssessFeeAsync(staff.Context, Id, method, quantity, HttpContext.RequestAborted);
         return await LoadAsync();
     }
 
@@ -111,24 +104,15 @@ public sealed class DetailsModel(
         return a is null ? NotFound() : File(a.Data, a.ContentType, a.FileName);
     }
 
+    /// <summary>Post/Redirect/Get: a refusal is shown by PageErrorFilter; a success redirects, so a reload repeats nothing.</summary>
     private async Task<IActionResult> ActAsync(Func<Task> action, string done)
     {
-        try
-        {
-            await action();
-            Message = done;
-        }
-        catch (ValidationException ex)
-        {
-            ModelState.AddErrors(ex);
-        }
-        catch (ForbiddenException ex)
-        {
-            ModelState.AddModelError("", ex.Message);
-        }
-        db.ChangeTracker.Clear();
-        return await LoadAsync();
+        await action();
+        Message = done;
+        return RedirectToPage();
     }
+
+    public Task RedisplayAsync() => LoadAsync();
 
     private async Task<IActionResult> LoadAsync()
     {

@@ -3,6 +3,7 @@ using Gongkai.Application.Catalog;
 using Gongkai.Application.Platform;
 using Gongkai.Application.Requests;
 using Gongkai.Domain.Requests;
+using Gongkai.Web.Errors;
 using Gongkai.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -10,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Web.Pages.Staff.Requests;
 
-public sealed class IndexModel(RequestQueries queries, RequestLedger ledger, AgencyAccess access, CurrentStaff staff, PlatformClock clock) : PageModel
+public sealed class IndexModel(RequestQueries queries, RequestLedger ledger, AgencyAccess access, CurrentStaff staff, PlatformClock clock) : PageModel, IFormPage
 {
     public DateOnly Today => clock.TodayDate;
 
@@ -33,18 +34,11 @@ public sealed class IndexModel(RequestQueries queries, RequestLedger ledger, Age
     /// <summary>The year's 台账 as Excel, for the agency chosen in the filter (or all visible ones).</summary>
     public async Task<IActionResult> OnGetExportAsync(int? year)
     {
-        try
-        {
-            var (name, content) = await ledger.ExportAsync(staff.Context, year ?? Today.Year, Agency, HttpContext.RequestAborted);
-            return File(content, RequestLedger.XlsxType, name);
-        }
-        catch (Gongkai.Application.ValidationException ex)
-        {
-            ModelState.AddErrors(ex);
-            await OnGetAsync();
-            return Page();
-        }
+        var (name, content) = await ledger.ExportAsync(staff.Context, year ?? Today.Year, Agency, HttpContext.RequestAborted);
+        return File(content, RequestLedger.XlsxType, name);
     }
+
+    public Task RedisplayAsync() => OnGetAsync();
 
     public string PageUrl(int page) => QueryUrl.With(Request, "page", page.ToString(System.Globalization.CultureInfo.InvariantCulture));
 }
