@@ -1,5 +1,4 @@
 using Gongkai.Application;
-using Gongkai.Application;
 using Gongkai.Application.Data;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;

@@ -68,6 +68,7 @@ public static class WebSetup
         // The API documents enums by name (DisclosureMode "Proactive", …): accept and write them that way.
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddGongkaiErrors();
+        services.AddGongkaiOpenApiSecurity();
         services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
         {
             doc.Info.Title = "Gongkai 政府信息公开平台 API";
