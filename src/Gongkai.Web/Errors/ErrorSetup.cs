@@ -11,7 +11,11 @@ public static class ErrorSetup
     {
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ApiProblems.Customize);
-        services.Configure<MvcOptions>(o => o.Filters.Add(new PageErrorFilter()));
+        services.Configure<MvcOptions>(o =>
+        {
+            o.Filters.Add(new PageErrorFilter());
+            o.Filters.Add(new AntiforgeryFailureFilter());
+        });
         // The staff cookie answers an unauthenticated or refused API call with 401/403, not a redirect to the login
         // page: an API client cannot follow a login form.
         services.PostConfigure<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme, o =>

@@ -12,13 +12,10 @@ public sealed class PageErrorTests(PostgresServer postgres)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static FormUrlEncodedContent Form(string token, params (string Name, string Value)[] fields) =>
-        new([new("__RequestVerificationToken", token), .. fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value))]);
-
     private static async Task<string> RefusedAsync(HttpClient client, string page, string url, params (string, string)[] fields)
     {
         var token = AntiforgeryToken(await client.GetStringAsync(page, Ct));
-        using var response = await client.PostAsync(url, Form(token, fields), Ct);
+        using var response = await client.PostAsync(url, FormFields.Encoded(token, fields), Ct);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode); // the form again, not a redirect: nothing happened
         return System.Net.WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync(Ct));
     }
@@ -83,6 +80,24 @@ public sealed class PageErrorTests(PostgresServer postgres)
         Assert.Contains("2027-13-01 放假", calendar, StringComparison.Ordinal);
         Assert.Equal(0, await app.WithDbAsync(db => db.Users.CountAsync(u => u.UserName == "clerk2", Ct)));
         Assert.Equal(0, await app.WithDbAsync(db => db.CalendarOverrides.CountAsync(Ct)));
+    }
+
+    [Theory, BothDatabases]
+    public async Task AFormPostedWithoutItsAntiforgeryToken_IsRefusedWithTheReason_AndCreatesNothing(DatabaseProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider, postgres);
+        await app.SetUpAsync();
+        using var client = app.Client();
+        await app.SignInAsync(client, "admin", TestApp.AdminPassword);
+
+        using var response = await client.PostAsync("/staff/users", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["userName"] = "clerk2", ["password"] = TestApp.StaffPassword, ["roles"] = "Editor",
+        }), Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("表单已过期或来源无效", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.Equal(0, await app.WithDbAsync(db => db.Users.CountAsync(u => u.UserName == "clerk2", Ct)));
     }
 
     [Theory, BothDatabases]

@@ -10,9 +10,6 @@ public sealed class PostRedirectGetTests(PostgresServer postgres)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static FormUrlEncodedContent Form(string token, params (string Name, string Value)[] fields) =>
-        new([new("__RequestVerificationToken", token), .. fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value))]);
-
     [Theory, BothDatabases]
     public async Task TheAppealForm_PostedOnce_ThenReloaded_RecordsExactlyOneAppeal(DatabaseProvider provider)
     {
@@ -26,7 +23,7 @@ public sealed class PostRedirectGetTests(PostgresServer postgres)
         var token = AntiforgeryToken(await client.GetStringAsync(url, Ct));
 
         var (status, shown, location) = await client.PostAndFollowAsync(url + "?handler=Appeal",
-            Form(token, ("kind", "Reconsideration"), ("filedOn", "2025-03-14"), ("body", "示例县人民政府"), ("caseNumber", "示复〔2025〕1号")));
+            FormFields.Encoded(token, ("kind", "Reconsideration"), ("filedOn", "2025-03-14"), ("body", "示例县人民政府"), ("caseNumber", "示复〔2025〕1号")));
         // F5 on the page the browser shows: a GET of the redirect's target, not the POST again.
         using var reload = await client.GetAsync(location, Ct);
         var reloaded = await reload.Content.ReadAsStringAsync(Ct);
@@ -60,7 +57,7 @@ public sealed class PostRedirectGetTests(PostgresServer postgres)
         async Task<Uri?> PostAsync(HttpClient client, string page, string url, params (string, string)[] fields)
         {
             var token = AntiforgeryToken(await client.GetStringAsync(page, Ct));
-            using var response = await client.PostAsync(url, Form(token, fields), Ct);
+            using var response = await client.PostAsync(url, FormFields.Encoded(token, fields), Ct);
             posted++;
             var target = response.Headers.Location?.OriginalString ?? "";
             if (target.StartsWith("/staff/login", StringComparison.Ordinal) || target.StartsWith("/staff/denied", StringComparison.Ordinal))
