@@ -1,5 +1,5 @@
+using Gongkai.Application;
 using Gongkai.Application.Calendar;
-using Gongkai.Domain.Calendar;
 using Microsoft.AspNetCore.Http.HttpResults;
 using NodaTime;
 using NodaTime.Text;
@@ -21,49 +21,29 @@ public static class CalendarApi
         api.MapGet("/is-workday", IsWorkday).WithName("IsWorkday").WithSummary("某日是否为工作日（含法定节假日和调休）");
     }
 
-    private static async Task<Results<Ok<AddWorkdaysDto>, ProblemHttpResult>> AddWorkdays(string? date, int? n, WorkingDayCalendarProvider calendars, CancellationToken ct)
+    /// <remarks>Bad input (400) and a year the calendar does not cover (422) come from the shared error mapping.</remarks>
+    private static async Task<Ok<AddWorkdaysDto>> AddWorkdays(string? date, int? n, WorkingDayCalendarProvider calendars, CancellationToken ct)
     {
-        if (Parse(date) is not { } d)
-        {
-            return TypedResults.Problem("date 须为 yyyy-MM-dd 格式的日期。", statusCode: StatusCodes.Status400BadRequest);
-        }
+        var d = Parse(date);
         if (n is not { } count || count < 0 || count > 10000)
         {
-            return TypedResults.Problem("n 须为 0 至 10000 之间的整数。", statusCode: StatusCodes.Status400BadRequest);
+            throw new ValidationException("n", "n 须为 0 至 10000 之间的整数。");
         }
         var calendar = await calendars.CurrentAsync(ct);
-        try
-        {
-            var result = calendar.AddWorkingDays(d, count);
-            return TypedResults.Ok(new AddWorkdaysDto(Iso(d), count, Iso(result), calendar.Version));
-        }
-        catch (CalendarNotCoveredException ex)
-        {
-            return TypedResults.Problem(ex.Message, statusCode: StatusCodes.Status422UnprocessableEntity);
-        }
+        return TypedResults.Ok(new AddWorkdaysDto(Iso(d), count, Iso(calendar.AddWorkingDays(d, count)), calendar.Version));
     }
 
-    private static async Task<Results<Ok<IsWorkdayDto>, ProblemHttpResult>> IsWorkday(string? date, WorkingDayCalendarProvider calendars, CancellationToken ct)
+    private static async Task<Ok<IsWorkdayDto>> IsWorkday(string? date, WorkingDayCalendarProvider calendars, CancellationToken ct)
     {
-        if (Parse(date) is not { } d)
-        {
-            return TypedResults.Problem("date 须为 yyyy-MM-dd 格式的日期。", statusCode: StatusCodes.Status400BadRequest);
-        }
+        var d = Parse(date);
         var calendar = await calendars.CurrentAsync(ct);
-        try
-        {
-            return TypedResults.Ok(new IsWorkdayDto(Iso(d), calendar.IsWorkingDay(d), calendar.Version));
-        }
-        catch (CalendarNotCoveredException ex)
-        {
-            return TypedResults.Problem(ex.Message, statusCode: StatusCodes.Status422UnprocessableEntity);
-        }
+        return TypedResults.Ok(new IsWorkdayDto(Iso(d), calendar.IsWorkingDay(d), calendar.Version));
     }
 
-    private static LocalDate? Parse(string? value)
+    private static LocalDate Parse(string? value)
     {
         var result = value is null ? null : LocalDatePattern.Iso.Parse(value.Trim());
-        return result is { Success: true } ? result.Value : null;
+        return result is { Success: true } ? result.Value : throw new ValidationException("date", "date 须为 yyyy-MM-dd 格式的日期。");
     }
 
     private static string Iso(LocalDate d) => LocalDatePattern.Iso.Format(d);

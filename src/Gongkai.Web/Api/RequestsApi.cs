@@ -69,8 +69,8 @@ public static class RequestsApi
     /// <summary>The new case, and the tracking secret to hand to the applicant (shown once; only its hash is stored).</summary>
     public sealed record RegisteredDto(RequestDto Case, string Secret, bool Resubmitted);
 
-    /// <remarks>Refusals (400, 403) come from ApiExceptionHandler like every other API error.</remarks>
-    private static async Task<Results<Created<RegisteredDto>, Ok<RegisteredDto>, ValidationProblem>> Register(
+    /// <remarks>Refusals (400, 403) come from the shared error mapping (Errors/ErrorCatalog) like every other API error.</remarks>
+    private static async Task<Results<Created<RegisteredDto>, Ok<RegisteredDto>>> Register(
         RegisterDto body, HttpRequest http, CurrentStaff staff, RequestIntake intake, RequestQueries queries, CancellationToken ct)
     {
         var input = body.Applicant ?? new RequestForm();
@@ -78,8 +78,7 @@ public static class RequestsApi
         {
             if (!Guid.TryParse(header, out var key))
             {
-                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["Idempotency-Key"] = ["Idempotency-Key 应为 GUID。"] },
-                    title: "请求无效");
+                throw new Gongkai.Application.ValidationException("Idempotency-Key", "Idempotency-Key 应为 GUID。");
             }
             input.SubmissionKey = key;
         }
@@ -112,23 +111,10 @@ public static class RequestsApi
     private static async Task<Ok<RequestDto>> Get(long id, CurrentStaff staff, RequestCaseStore store, RequestQueries queries, CancellationToken ct) =>
         TypedResults.Ok(await ToDtoAsync(await store.LoadReadableAsync(staff.Context, id, ct), queries, ct));
 
-    private static async Task<Results<Ok<RequestDto>, ValidationProblem, NotFound>> Step(long id, string step, StepDto body, CurrentStaff staff,
-        RequestSteps steps, RequestFees fees, RequestQueries queries, CancellationToken ct)
-    {
-        try
-        {
-            return TypedResults.Ok(await ToDtoAsync(await RunStepAsync(id, step, body, staff.Context, steps, fees, ct), queries, ct));
-        }
-        catch (Gongkai.Application.ValidationException ex)
-        {
-            // A refused step: 400 with the rule's Chinese message; nothing was saved.
-            return TypedResults.ValidationProblem(ex.Errors.ToDictionary(e => e.Key, e => e.Value), detail: ex.Message, title: "不能办理此步骤");
-        }
-        catch (Gongkai.Application.NotFoundException)
-        {
-            return TypedResults.NotFound();
-        }
-    }
+    /// <remarks>A refused step is a 400 with the rule's Chinese message (nothing saved); an unknown step or case a 404.</remarks>
+    private static async Task<Ok<RequestDto>> Step(long id, string step, StepDto body, CurrentStaff staff,
+        RequestSteps steps, RequestFees fees, RequestQueries queries, CancellationToken ct) =>
+        TypedResults.Ok(await ToDtoAsync(await RunStepAsync(id, step, body, staff.Context, steps, fees, ct), queries, ct));
 
     private static async Task<RequestRecord> RunStepAsync(long id, string step, StepDto body, Gongkai.Application.Accounts.StaffContext actor,
         RequestSteps steps, RequestFees fees, CancellationToken ct)

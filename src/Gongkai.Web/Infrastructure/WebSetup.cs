@@ -8,6 +8,7 @@ using Gongkai.Web.Api;
 using Gongkai.Web.Changes;
 using Gongkai.Web.Operations;
 using Gongkai.Web.Infrastructure.Permissions;
+using Gongkai.Web.Errors;
 using Gongkai.Web.Portal;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.DataProtection;
@@ -56,7 +57,6 @@ public static class WebSetup
                 .RequireAuthenticatedUser().RequireRole(StaffRole.All.ToArray()));
         services.AddRazorPages(o =>
         {
-            o.Conventions.ConfigureFilter(new StatusExceptionFilter());
             o.Conventions.AddPageRoute("/Staff/Items/Edit", "/staff/items/new");
         });
         // After AddRazorPages: its page conventions need the options' service provider set up first.
@@ -71,8 +71,8 @@ public static class WebSetup
         builder.AddGongkaiChangeFeed();
         // The API documents enums by name (DisclosureMode "Proactive", …): accept and write them that way.
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
-        services.AddExceptionHandler<ApiExceptionHandler>();
-        services.AddProblemDetails();
+        services.AddGongkaiErrors();
+        services.AddGongkaiOpenApiSecurity();
         services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
         {
             doc.Info.Title = "Gongkai 政府信息公开平台 API";
@@ -154,9 +154,8 @@ public static class WebSetup
     {
         app.UseGongkaiOperations();
         app.UseForwardedHeaders();
-        // Always: API callers get problem+json in every environment (ApiExceptionHandler), pages the Chinese error page.
-        app.UseExceptionHandler("/error");
-        app.UseStatusCodePagesWithReExecute("/error/{0}");
+        // Always: API callers get problem+json in every environment, pages the Chinese error page (Errors/ErrorCatalog).
+        app.UseGongkaiErrors();
         app.Use(async (ctx, next) =>
         {
             var h = ctx.Response.Headers;

@@ -1,28 +1,36 @@
+using Gongkai.Web.Errors;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Gongkai.Web.Pages;
 
+/// <summary>The Chinese status page, worded by the one error table (Errors/ErrorCatalog) like the API's problems.</summary>
 [IgnoreAntiforgeryToken]
 [ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
 public sealed class ErrorModel : PageModel
 {
-    public string Title { get; private set; } = "出错了";
-    public string Message { get; private set; } = "服务器处理请求时出错，请稍后再试。";
+    public string Title { get; private set; } = ErrorCatalog.Internal.Title;
+    public string Message { get; private set; } = ErrorCatalog.Internal.Detail;
 
     public void OnGet(int? code) => Describe(code);
 
     public void OnPost(int? code) => Describe(code);
 
+    /// <summary>
+    /// A status re-executed here (/error/404) is described by its row; an exception that reached the handler by the
+    /// row of its type (a request body over the size limit is a 413, not a 500), or as a 500 if it is unknown.
+    /// </summary>
     private void Describe(int? code)
     {
-        (Title, Message) = code switch
+        var exception = HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>()?.Error;
+        var entry = HttpContext.Items[AntiforgeryFailureFilter.ItemKey] is ErrorEntry marked ? marked
+            : code is { } status ? ErrorCatalog.ForStatus(status)
+            : exception is not null && ErrorCatalog.ForException(exception) is { } known ? known
+            : ErrorCatalog.Internal;
+        if (code is null)
         {
-            404 => ("页面不存在", "您访问的页面不存在，或信息已撤回。"),
-            403 => ("无权访问", "您没有权限访问此页面。"),
-            400 => ("请求有误", "请求内容有误，请检查后重试。"),
-            429 => ("请求过于频繁", "请稍候再试。"),
-            _ => (Title, Message),
-        };
+            Response.StatusCode = entry.Status;
+        }
+        (Title, Message) = (entry.Title, exception is not null && entry != ErrorCatalog.Internal ? ErrorCatalog.DetailFor(exception, entry) : entry.Detail);
     }
 }

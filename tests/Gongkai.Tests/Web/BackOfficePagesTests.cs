@@ -74,8 +74,9 @@ public sealed class BackOfficePagesTests(PostgresServer postgres)
             Add("Form.Delivery", "自行领取");
             return form;
         }
-        var first = await (await client.PostAsync("/staff/requests/new", Form(), Ct)).Content.ReadAsStringAsync(Ct);
-        var second = await (await client.PostAsync("/staff/requests/new", Form(), Ct)).Content.ReadAsStringAsync(Ct);
+        // Post/Redirect/Get: the message is on the page the POST redirects to.
+        var (_, first, _) = await client.PostAndFollowAsync("/staff/requests/new", Form());
+        var (_, second, _) = await client.PostAndFollowAsync("/staff/requests/new", Form());
 
         Assert.Contains("已登记", first, StringComparison.Ordinal);
         Assert.Contains("该申请表此前已提交，未重复登记", second, StringComparison.Ordinal);
@@ -93,12 +94,12 @@ public sealed class BackOfficePagesTests(PostgresServer postgres)
         await app.SignInAsync(client, "admin", TestApp.AdminPassword);
         var token = AntiforgeryToken(await client.GetStringAsync("/staff/calendar", Ct));
 
-        Task<string> PostAsync(string notice) => client.PostAsync("/staff/calendar?handler=Notice", new FormUrlEncodedContent(new Dictionary<string, string>
+        Task<string> PostAsync(string notice) => client.PostAndFollowAsync("/staff/calendar?handler=Notice", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["__RequestVerificationToken"] = token,
             ["notice"] = notice,
             ["source"] = "示例：2027年部分节假日安排的通知",
-        }), Ct).ContinueWith(t => t.Result.Content.ReadAsStringAsync(Ct), Ct).Unwrap();
+        })).ContinueWith(t => t.Result.Html, Ct);
         var bad = await PostAsync("2027-01-01 放假\n2027-13-01 放假");
         var good = await PostAsync("2027-01-01至2027-01-03 放假\n2027-01-04 上班");
 

@@ -1,14 +1,13 @@
-using Gongkai.Application;
 using Gongkai.Application.Demo;
 using Gongkai.Application.Platform;
 using Gongkai.Domain.Agencies;
-using Gongkai.Web.Infrastructure;
+using Gongkai.Web.Errors;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Gongkai.Web.Pages.Setup;
 
-public sealed class IndexModel(PlatformSetupService setup, DemoCounty demo) : PageModel
+public sealed class IndexModel(PlatformSetupService setup, DemoCounty demo) : PageModel, IFormPage
 {
     public sealed class SetupForm
     {
@@ -36,18 +35,13 @@ public sealed class IndexModel(PlatformSetupService setup, DemoCounty demo) : Pa
         {
             return Redirect("/");
         }
-        try
-        {
-            await setup.SetUpAsync(new SetupInput(Input.PlatformName, Input.AgencyCode, Input.AgencyName, Input.AgencyKind,
-                Input.AdminUserName, Input.AdminDisplayName, Input.AdminPassword, Input.IndexNoFormat), HttpContext.RequestAborted);
-            return Redirect("/staff/login?setup=1");
-        }
-        catch (ValidationException ex)
-        {
-            ModelState.AddErrors(ex);
-            return Page();
-        }
+        await setup.SetUpAsync(new SetupInput(Input.PlatformName, Input.AgencyCode, Input.AgencyName, Input.AgencyKind,
+            Input.AdminUserName, Input.AdminDisplayName, Input.AdminPassword, Input.IndexNoFormat), HttpContext.RequestAborted);
+        return Redirect("/staff/login?setup=1");
     }
+
+    /// <summary>A refused setup shows the form again as posted; there is nothing else on the page.</summary>
+    public Task RedisplayAsync() => Task.CompletedTask;
 
     public async Task<IActionResult> OnPostDemoAsync()
     {

@@ -2,6 +2,7 @@ using Gongkai.Application;
 using Gongkai.Application.Accounts.Permissions;
 using Gongkai.Application.Agencies;
 using Gongkai.Domain.Agencies;
+using Gongkai.Web.Errors;
 using Gongkai.Web.Infrastructure;
 using Gongkai.Web.Infrastructure.Permissions;
 using Microsoft.AspNetCore.Mvc;
@@ -11,12 +12,12 @@ using Microsoft.EntityFrameworkCore;
 namespace Gongkai.Web.Pages.Staff;
 
 [RequirePermission(Permission.AgenciesView)]
-public sealed class AgenciesModel(AgencyAccess access, AgencyService agencies, CurrentStaff staff) : PageModel
+public sealed class AgenciesModel(AgencyAccess access, AgencyService agencies, CurrentStaff staff) : PageModel, IFormPage
 {
     public List<Agency> Agencies { get; private set; } = [];
     public Agency? Own { get; private set; }
     public bool CanEdit { get; private set; }
-    public string? Message { get; private set; }
+    [TempData] public string? Message { get; set; }
 
     public async Task OnGetAsync() => await LoadAsync();
 
@@ -24,38 +25,24 @@ public sealed class AgenciesModel(AgencyAccess access, AgencyService agencies, C
         string? phone, string? fax, string? email, string? website, string? functions)
     {
         var actor = staff.Context;
-        await RunAsync(() => agencies.UpdateContactAsync(actor, actor.AgencyId, new NewAgency("", name ?? "", AgencyKind.Department, null)
+        await agencies.UpdateContactAsync(actor, actor.AgencyId, new NewAgency("", name ?? "", AgencyKind.Department, null)
         {
             OfficeName = officeName, Address = address, PostalCode = postalCode, OfficeHours = officeHours, Phone = phone, Fax = fax,
             Email = email, Website = website, Functions = functions,
-        }), "单位信息已保存，指南页面随之更新。");
-        return Page();
+        });
+        Message = "单位信息已保存，指南页面随之更新。";
+        return RedirectToPage();
     }
 
     public async Task<IActionResult> OnPostCreateAsync(string? name, string? code, AgencyKind kind)
     {
         var actor = staff.Context;
-        await RunAsync(() => agencies.CreateAsync(actor, new NewAgency(code ?? "", name ?? "", kind, actor.AgencyId)), "下级单位已新建，并已生成标准栏目。");
-        return Page();
+        await agencies.CreateAsync(actor, new NewAgency(code ?? "", name ?? "", kind, actor.AgencyId));
+        Message = "下级单位已新建，并已生成标准栏目。";
+        return RedirectToPage();
     }
 
-    private async Task RunAsync(Func<Task> action, string done)
-    {
-        try
-        {
-            await action();
-            Message = done;
-        }
-        catch (ValidationException ex)
-        {
-            ModelState.AddErrors(ex);
-        }
-        catch (ForbiddenException ex)
-        {
-            ModelState.AddModelError("", ex.Message);
-        }
-        await LoadAsync();
-    }
+    public Task RedisplayAsync() => LoadAsync();
 
     private static string TreeKey(Agency a) =>
         string.Join('/', a.Path.Split('/', StringSplitOptions.RemoveEmptyEntries).Append(a.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))

@@ -3,6 +3,7 @@ using Gongkai.Application.Accounts.Permissions;
 using Gongkai.Application.Agencies;
 using Gongkai.Application.Catalog;
 using Gongkai.Application.Data;
+using Gongkai.Web.Errors;
 using Gongkai.Web.Infrastructure;
 using Gongkai.Web.Infrastructure.Permissions;
 using Microsoft.AspNetCore.Mvc;
@@ -12,32 +13,22 @@ using Microsoft.EntityFrameworkCore;
 namespace Gongkai.Web.Pages.Staff;
 
 [RequirePermission(Permission.ColumnsManage)]
-public sealed class ColumnsModel(GongkaiDbContext db, AgencyService agencies, CurrentStaff staff) : PageModel
+public sealed class ColumnsModel(GongkaiDbContext db, AgencyService agencies, CurrentStaff staff) : PageModel, IFormPage
 {
     public List<Column> Columns { get; private set; } = [];
     public bool CanEdit { get; private set; }
-    public string? Message { get; private set; }
+    [TempData] public string? Message { get; set; }
 
     public async Task OnGetAsync() => await LoadAsync();
 
     public async Task<IActionResult> OnPostAsync(int? parentId, string? name, string? key)
     {
-        try
-        {
-            await agencies.AddColumnAsync(staff.Context, staff.Context.AgencyId, parentId, key ?? "", name ?? "");
-            Message = "栏目已新增。";
-        }
-        catch (ValidationException ex)
-        {
-            ModelState.AddErrors(ex);
-        }
-        catch (ForbiddenException ex)
-        {
-            ModelState.AddModelError("", ex.Message);
-        }
-        await LoadAsync();
-        return Page();
+        await agencies.AddColumnAsync(staff.Context, staff.Context.AgencyId, parentId, key ?? "", name ?? "");
+        Message = "栏目已新增。";
+        return RedirectToPage();
     }
+
+    public Task RedisplayAsync() => LoadAsync();
 
     private async Task LoadAsync()
     {

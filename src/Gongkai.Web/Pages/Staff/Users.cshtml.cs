@@ -1,6 +1,6 @@
-using Gongkai.Application;
 using Gongkai.Application.Accounts;
 using Gongkai.Application.Accounts.Permissions;
+using Gongkai.Web.Errors;
 using Gongkai.Web.Infrastructure;
 using Gongkai.Web.Infrastructure.Permissions;
 using Microsoft.AspNetCore.Mvc;
@@ -9,12 +9,12 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Gongkai.Web.Pages.Staff;
 
 [RequirePermission(Permission.UsersManage)]
-public sealed class UsersModel(AccountService accounts, PersonalDataGrants grants, CurrentStaff staff) : PageModel
+public sealed class UsersModel(AccountService accounts, PersonalDataGrants grants, CurrentStaff staff) : PageModel, IFormPage
 {
     public List<StaffUserRow> Users { get; private set; } = [];
     public bool CanCreate { get; private set; }
     public bool IsPlatformAdmin { get; private set; }
-    public string? Message { get; private set; }
+    [TempData] public string? Message { get; set; }
 
     /// <summary>Who may decrypt other agencies' applicants (shown to and set by the platform admin only).</summary>
     public IReadOnlySet<string> GrantHolders { get; private set; } = new HashSet<string>();
@@ -25,29 +25,16 @@ public sealed class UsersModel(AccountService accounts, PersonalDataGrants grant
     public async Task<IActionResult> OnPostAsync(string? userName, string? displayName, string? password, List<string>? roles, string? email)
     {
         var actor = staff.Context;
-        try
-        {
-            await accounts.CreateAsync(actor, actor.AgencyId, userName ?? "", displayName ?? "", password ?? "", roles ?? [], email, HttpContext.RequestAborted);
-            Message = $"账号“{userName}”已新建。";
-        }
-        catch (ValidationException ex)
-        {
-            ModelState.AddErrors(ex);
-        }
-        catch (ForbiddenException ex)
-        {
-            ModelState.AddModelError("", ex.Message);
-        }
-        await LoadAsync();
-        return Page();
+        await accounts.CreateAsync(actor, actor.AgencyId, userName ?? "", displayName ?? "", password ?? "", roles ?? [], email, HttpContext.RequestAborted);
+        Message = $"账号“{userName}”已新建。";
+        return RedirectToPage();
     }
 
     public async Task<IActionResult> OnPostUnlockAsync(string userId)
     {
         await accounts.UnlockAsync(staff.Context, userId, HttpContext.RequestAborted);
         Message = "账号已解除锁定。";
-        await LoadAsync();
-        return Page();
+        return RedirectToPage();
     }
 
     /// <summary>The platform admin grants or withdraws reading other agencies' applicants' personal data (audited).</summary>
@@ -56,9 +43,10 @@ public sealed class UsersModel(AccountService accounts, PersonalDataGrants grant
         // Refused (403) or unknown account (404): the page filter answers; there is nothing to correct in a form.
         await grants.SetAsync(staff.Context, userId ?? "", granted, HttpContext.RequestAborted);
         Message = granted ? "已授权。" : "已收回授权。";
-        await LoadAsync();
-        return Page();
+        return RedirectToPage();
     }
+
+    public Task RedisplayAsync() => LoadAsync();
 
     private async Task LoadAsync()
     {

@@ -3,6 +3,7 @@ using Gongkai.Application.Agencies;
 using Gongkai.Application.Catalog;
 using Gongkai.Application.Requests;
 using Gongkai.Application.Requests.Intake;
+using Gongkai.Web.Errors;
 using Gongkai.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -16,7 +17,7 @@ namespace Gongkai.Web.Pages.Portal.Apply;
 /// </summary>
 [EnableRateLimiting("apply")]
 [OutsideAgencyScope(ScopeOptOut.Applicant)]
-public sealed class IndexModel(RequestIntake intake, PortalQueries portal, UploadLimits limits) : PageModel
+public sealed class IndexModel(RequestIntake intake, PortalQueries portal, UploadLimits limits) : PageModel, IFormPage
 {
     [BindProperty(SupportsGet = true)] public string AgencyCode { get; set; } = "";
     [BindProperty] public RequestForm Form { get; set; } = new();
@@ -48,16 +49,17 @@ public sealed class IndexModel(RequestIntake intake, PortalQueries portal, Uploa
             return NotFound();
         }
         AgencyName = agency.Name;
-        try
-        {
-            var file = await Uploads.ReadAsync(Attachment, limits, "Attachment", HttpContext.RequestAborted);
-            Receipt = await intake.SubmitOnlineAsync(AgencyCode, Form, HttpContext.Connection.RemoteIpAddress?.ToString(), file, HttpContext.RequestAborted);
-        }
-        catch (ValidationException ex)
-        {
-            ModelState.Clear();
-            ModelState.AddErrors(ex, "Form.");
-        }
+        var file = await Uploads.ReadAsync(Attachment, limits, "Attachment", HttpContext.RequestAborted);
+        Receipt = await intake.SubmitOnlineAsync(AgencyCode, Form, HttpContext.Connection.RemoteIpAddress?.ToString(), file, HttpContext.RequestAborted);
         return Page();
+    }
+
+    public string ErrorPrefix => "Form.";
+
+    /// <summary>The binder's errors are dropped: the use case reports every problem of the form, in its own words.</summary>
+    public Task RedisplayAsync()
+    {
+        ModelState.Clear();
+        return Task.CompletedTask;
     }
 }

@@ -3,6 +3,8 @@ using Gongkai.Application.Agencies;
 using Gongkai.Application.Requests;
 using Gongkai.Application.Requests.Steps;
 using Gongkai.Web.Infrastructure;
+using Gongkai.Application.Data;
+using Gongkai.Web.Errors;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
@@ -12,7 +14,7 @@ namespace Gongkai.Web.Pages.Portal.Apply;
 /// <summary>Public tracking by code plus secret (POST, so the secret never lands in a URL or log). No personal data is shown.</summary>
 [EnableRateLimiting("track")]
 [OutsideAgencyScope(ScopeOptOut.Applicant)]
-public sealed class TrackModel(RequestQueries queries, RequestSteps steps) : PageModel
+public sealed class TrackModel(RequestQueries queries, RequestSteps steps) : PageModel, IFormPage
 {
     [BindProperty] public string? Code { get; set; }
     [BindProperty] public string? Secret { get; set; }
@@ -38,28 +40,16 @@ public sealed class TrackModel(RequestQueries queries, RequestSteps steps) : Pag
     public async Task<IActionResult> OnPostCorrectAsync(string? correction)
     {
         Response.Headers.CacheControl = "no-store";
-        try
-        {
-            await steps.SubmitCorrectionOnlineAsync(Code, Secret, correction, HttpContext.Connection.RemoteIpAddress?.ToString(), HttpContext.RequestAborted);
-            Message = "补正已提交，答复期限自今天起重新计算。";
-        }
-        catch (ValidationException ex)
-        {
-            foreach (var (field, messages) in ex.Errors)
-            {
-                foreach (var m in messages)
-                {
-                    ModelState.AddModelError(field, m);
-                }
-            }
-        }
-        catch (NotFoundException ex)
-        {
-            ModelState.AddModelError("Code", ex.Message);
-        }
-        View = await queries.TrackAsync(Code, Secret, HttpContext.RequestAborted);
+        await steps.SubmitCorrectionOnlineAsync(Code, Secret, correction, HttpContext.Connection.RemoteIpAddress?.ToString(), HttpContext.RequestAborted);
+        Message = "补正已提交，答复期限自今天起重新计算。";
+        await RedisplayAsync();
         return Page();
     }
+
+    /// <summary>A wrong code or secret is the applicant's typing, shown on the form, not a 404.</summary>
+    public string? NotFoundField => "Code";
+
+    public async Task RedisplayAsync() => View = await queries.TrackAsync(Code, Secret, HttpContext.RequestAborted);
 
     public string? Message { get; private set; }
 

@@ -8,6 +8,7 @@ using Gongkai.Application.Data;
 using Gongkai.Application.Platform;
 using Gongkai.Domain.Catalog;
 using Gongkai.Web.Api;
+using Gongkai.Web.Errors;
 using Gongkai.Web.Infrastructure;
 using Gongkai.Web.Infrastructure.Permissions;
 using Microsoft.AspNetCore.Mvc;
@@ -20,7 +21,7 @@ namespace Gongkai.Web.Pages.Staff.Items;
 [RequirePermission(Permission.ItemsView)]
 public sealed class DetailsModel(
     ItemService items, StaffItemQueries queries, GongkaiDbContext db, CurrentStaff staff, PlatformClock clock,
-    WorkingDayCalendarProvider calendars, UploadLimits limits) : PageModel
+    WorkingDayCalendarProvider calendars, UploadLimits limits) : PageModel, IFormPage
 {
     [BindProperty(SupportsGet = true)] public long Id { get; set; }
 
@@ -32,7 +33,7 @@ public sealed class DetailsModel(
     public bool Overdue { get; private set; }
     public bool CanWrite { get; private set; }
     public bool CanReview { get; private set; }
-    public string? Message { get; private set; }
+    [TempData] public string? Message { get; set; }
     public List<ItemRevision> Revisions { get; private set; } = [];
     public List<AuditEntry> Audit { get; private set; } = [];
 
@@ -49,49 +50,23 @@ public sealed class DetailsModel(
 
     public async Task<IActionResult> OnPostUploadAsync(IFormFile? upload)
     {
-        (string FileName, byte[] Content)? file;
-        try
-        {
-            file = await Uploads.ReadAsync(upload, limits, "upload", HttpContext.RequestAborted);
-        }
-        catch (ValidationException ex)
-        {
-            ModelState.AddErrors(ex);
-            return await LoadAsync();
-        }
-        if (file is not { } f)
-        {
-            ModelState.AddModelError("upload", "请选择要上传的文件。");
-            return await LoadAsync();
-        }
-        return await ActAsync(() => items.AddAttachmentAsync(staff.Context, Id, f.FileName, f.Content), "附件已上传。");
+        var file = await Uploads.ReadAsync(upload, limits, "upload", HttpContext.RequestAborted)
+            ?? throw new ValidationException("upload", "请选择要上传的文件。");
+        return await ActAsync(() => items.AddAttachmentAsync(staff.Context, Id, file.FileName, file.Content), "附件已上传。");
     }
 
     public Task<IActionResult> OnPostRemoveAttachmentAsync(Guid attachmentId) =>
         ActAsync(() => items.RemoveAttachmentAsync(staff.Context, Id, attachmentId), "附件已删除。");
 
+    /// <summary>Post/Redirect/Get: a refusal is shown by PageErrorFilter; a success redirects, so a reload repeats nothing.</summary>
     private async Task<IActionResult> ActAsync(Func<Task> action, string done)
     {
-        try
-        {
-            await action();
-            Message = done;
-        }
-        catch (ValidationException ex)
-        {
-            ModelState.AddErrors(ex);
-        }
-        catch (WorkflowException ex)
-        {
-            ModelState.AddModelError("", ex.Message);
-        }
-        catch (ForbiddenException ex)
-        {
-            ModelState.AddModelError("", ex.Message);
-        }
-        db.ChangeTracker.Clear();
-        return await LoadAsync();
+        await action();
+        Message = done;
+        return RedirectToPage();
     }
+
+    public Task RedisplayAsync() => LoadAsync();
 
     private async Task<IActionResult> LoadAsync()
     {

@@ -3,6 +3,7 @@ using Gongkai.Application.Accounts.Permissions;
 using Gongkai.Application.Catalog;
 using Gongkai.Application.Data;
 using Gongkai.Domain.Catalog;
+using Gongkai.Web.Errors;
 using Gongkai.Web.Infrastructure;
 using Gongkai.Web.Infrastructure.Permissions;
 using Microsoft.AspNetCore.Mvc;
@@ -12,7 +13,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Gongkai.Web.Pages.Staff.Items;
 
 [RequirePermission(Permission.ItemsEdit)]
-public sealed class EditModel(ItemService items, GongkaiDbContext db, CurrentStaff staff, UploadLimits limits) : PageModel
+public sealed class EditModel(ItemService items, GongkaiDbContext db, CurrentStaff staff, UploadLimits limits) : PageModel, IFormPage
 {
     public sealed class ItemForm
     {
@@ -77,33 +78,32 @@ public sealed class EditModel(ItemService items, GongkaiDbContext db, CurrentSta
     {
         var actor = staff.Context;
         var ct = HttpContext.RequestAborted;
-        try
+        if (Id is { } id)
         {
-            if (Id is { } id)
-            {
-                await items.UpdateAsync(actor, id, Form.ToInput(), Form.Version, ct);
-                return Redirect($"/staff/items/{id}?saved=1");
-            }
-            // Check the file before creating anything, so a bad upload leaves nothing half-saved.
-            var upload = await Uploads.ReadAsync(Attachment, limits, "File", ct);
-            if (upload is { } u)
-            {
-                AttachmentInspector.Inspect(u.FileName, u.Content, limits.MaxAttachmentBytes);
-            }
-            var item = await items.CreateAsync(actor, actor.AgencyId, Form.ToInput(), ct);
-            if (upload is { } file)
-            {
-                await items.AddAttachmentAsync(actor, item.Id, file.FileName, file.Content, ct);
-            }
-            return Redirect($"/staff/items/{item.Id}?saved=1");
+            await items.UpdateAsync(actor, id, Form.ToInput(), Form.Version, ct);
+            return Redirect($"/staff/items/{id}?saved=1");
         }
-        catch (ValidationException ex)
+        // Check the file before creating anything, so a bad upload leaves nothing half-saved.
+        var upload = await Uploads.ReadAsync(Attachment, limits, "File", ct);
+        if (upload is { } u)
         {
-            ModelState.AddErrors(ex, "Form.");
-            var agencyId = Id is { } existing ? (await items.LoadReadableAsync(actor, existing, ct)).AgencyId : actor.AgencyId;
-            await LoadColumnsAsync(agencyId);
-            return Page();
+            AttachmentInspector.Inspect(u.FileName, u.Content, limits.MaxAttachmentBytes);
         }
+        var item = await items.CreateAsync(actor, actor.AgencyId, Form.ToInput(), ct);
+        if (upload is { } file)
+        {
+            await items.AddAttachmentAsync(actor, item.Id, file.FileName, file.Content, ct);
+        }
+        return Redirect($"/staff/items/{item.Id}?saved=1");
+    }
+
+    public string ErrorPrefix => "Form.";
+
+    public async Task RedisplayAsync()
+    {
+        var actor = staff.Context;
+        var agencyId = Id is { } existing ? (await items.LoadReadableAsync(actor, existing, HttpContext.RequestAborted)).AgencyId : actor.AgencyId;
+        await LoadColumnsAsync(agencyId);
     }
 
     private async Task LoadColumnsAsync(int agencyId) =>

@@ -1,5 +1,7 @@
 using Gongkai.Application;
 using Gongkai.Application.Accounts.Permissions;
+using Gongkai.Application.Agencies;
+using Gongkai.Application.Calendar;
 using Gongkai.Application.Data;
 using Gongkai.Application.Platform;
 using Gongkai.Application.Requests;
@@ -9,6 +11,7 @@ using Gongkai.Application.Requests.Privacy;
 using Gongkai.Application.Requests.Steps;
 using Gongkai.Domain.Fees;
 using Gongkai.Domain.Requests;
+using Gongkai.Web.Errors;
 using Gongkai.Web.Infrastructure;
 using Gongkai.Web.Infrastructure.Permissions;
 using Microsoft.AspNetCore.Mvc;
@@ -20,7 +23,7 @@ namespace Gongkai.Web.Pages.Staff.Requests;
 [RequirePermission(Permission.RequestsView)]
 public sealed class DetailsModel(
     RequestSteps steps, RequestFees fees, RequestAppealRegister appeals, ApplicantPrivacy privacy, RequestQueries queries, AnswerLetters letters,
-    GongkaiDbContext db, CurrentStaff staff, PlatformClock clock) : PageModel
+    CurrentStaff staff, PlatformClock clock) : PageModel, IFormPage
 {
     [BindProperty(SupportsGet = true)] public long Id { get; set; }
 
@@ -31,7 +34,7 @@ public sealed class DetailsModel(
     public string CurrentCalendarVersion { get; private set; } = "";
     public bool CanWrite { get; private set; }
     public bool CarriedOver { get; private set; }
-    public string? Message { get; private set; }
+    [TempData] public string? Message { get; set; }
     public ApplicantPersonalData? Personal { get; private set; }
     public FeeAssessment? FeePreview { get; private set; }
     public List<RequestEvent> Events { get; private set; } = [];
@@ -67,14 +70,7 @@ public sealed class DetailsModel(
 
     public async Task<IActionResult> OnPostFeePreviewAsync(FeeMethod method, int quantity)
     {
-        try
-        {
-            FeePreview = await fees.AssessFeeAsync(staff.Context, Id, method, quantity, HttpContext.RequestAborted);
-        }
-        catch (ValidationException ex)
-        {
-            ModelState.AddErrors(ex);
-        }
+        FeePreview = await fees.AssessFeeAsync(staff.Context, Id, method, quantity, HttpContext.RequestAborted);
         return await LoadAsync();
     }
 
@@ -108,24 +104,15 @@ public sealed class DetailsModel(
 
     private IActionResult Download(StoredFile? file) => file is null ? NotFound() : File(file.Data, file.ContentType, file.FileName);
 
+    /// <summary>Post/Redirect/Get: a refusal is shown by PageErrorFilter; a success redirects, so a reload repeats nothing.</summary>
     private async Task<IActionResult> ActAsync(Func<Task> action, string done)
     {
-        try
-        {
-            await action();
-            Message = done;
-        }
-        catch (ValidationException ex)
-        {
-            ModelState.AddErrors(ex);
-        }
-        catch (ForbiddenException ex)
-        {
-            ModelState.AddModelError("", ex.Message);
-        }
-        db.ChangeTracker.Clear();
-        return await LoadAsync();
+        await action();
+        Message = done;
+        return RedirectToPage();
     }
+
+    public Task RedisplayAsync() => LoadAsync();
 
     private async Task<IActionResult> LoadAsync()
     {

@@ -5,6 +5,7 @@ using Gongkai.Application.Platform;
 using Gongkai.Application.Requests;
 using Gongkai.Documents;
 using Gongkai.Domain.Requests;
+using Gongkai.Web.Errors;
 using Gongkai.Web.Infrastructure;
 using Gongkai.Web.Infrastructure.Permissions;
 using Microsoft.AspNetCore.Mvc;
@@ -14,7 +15,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Gongkai.Web.Pages.Staff.Requests;
 
 [RequirePermission(Permission.RequestsView)]
-public sealed class IndexModel(RequestQueries queries, RequestLedger ledger, AgencyAccess access, CurrentStaff staff, PlatformClock clock) : PageModel
+public sealed class IndexModel(RequestQueries queries, RequestLedger ledger, AgencyAccess access, CurrentStaff staff, PlatformClock clock) : PageModel, IFormPage
 {
     public DateOnly Today => clock.TodayDate;
 
@@ -37,18 +38,11 @@ public sealed class IndexModel(RequestQueries queries, RequestLedger ledger, Age
     /// <summary>The year's 台账 as Excel, for the agency chosen in the filter (or all visible ones).</summary>
     public async Task<IActionResult> OnGetExportAsync(int? year)
     {
-        try
-        {
-            var (name, content) = await ledger.ExportAsync(staff.Context, year ?? Today.Year, Agency, HttpContext.RequestAborted);
-            return File(content, ExcelWriter.ContentType, name);
-        }
-        catch (Gongkai.Application.ValidationException ex)
-        {
-            ModelState.AddErrors(ex);
-            await OnGetAsync();
-            return Page();
-        }
+        var (name, content) = await ledger.ExportAsync(staff.Context, year ?? Today.Year, Agency, HttpContext.RequestAborted);
+        return File(content, ExcelWriter.ContentType, name);
     }
+
+    public Task RedisplayAsync() => OnGetAsync();
 
     public string PageUrl(int page) => QueryUrl.With(Request, "page", page.ToString(System.Globalization.CultureInfo.InvariantCulture));
 }

@@ -1,7 +1,7 @@
 using Gongkai.Application;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 
-namespace Gongkai.Web.Infrastructure;
+namespace Gongkai.Web.Errors;
 
 public static class ModelStateExtensions
 {
