@@ -89,7 +89,9 @@ internal sealed class BulkTable<T>(string table, (string Name, NpgsqlDbType Type
         try
         {
             // A bulk load of a fresh data set: if the machine crashes midway the set is regenerated, so durability can wait.
-            await ExecAsync(conn, "PRAGMA journal_mode=DELETE; PRAGMA synchronous=OFF; PRAGMA cache_size=-262144; PRAGMA temp_store=MEMORY;", ct);
+            // The journal stays WAL: leaving it needs the database to itself, which a running web host (its change-feed
+            // poller and leased workers read all the time) does not give, and the load would fail with "database is locked".
+            await ExecAsync(conn, "PRAGMA synchronous=OFF; PRAGMA cache_size=-262144; PRAGMA temp_store=MEMORY;", ct);
             long written = 0;
             await using (var tx = (SqliteTransaction)await conn.BeginTransactionAsync(ct))
             {
@@ -113,7 +115,7 @@ internal sealed class BulkTable<T>(string table, (string Name, NpgsqlDbType Type
                 }
                 await tx.CommitAsync(ct);
             }
-            await ExecAsync(conn, "PRAGMA synchronous=NORMAL; PRAGMA journal_mode=WAL;", ct);
+            await ExecAsync(conn, "PRAGMA synchronous=NORMAL;", ct);
             return written;
         }
         finally

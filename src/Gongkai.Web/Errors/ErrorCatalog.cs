@@ -44,6 +44,9 @@ public static class ErrorCatalog
     public static readonly ErrorEntry PayloadTooLarge = new(413, "payload-too-large", "提交的内容过大", "上传的文件或提交的内容超过了大小限制。");
     public static readonly ErrorEntry UnsupportedMediaType = new(415, "unsupported-media-type", "不支持的内容类型", "请以 application/json 提交。");
     public static readonly ErrorEntry TooManyRequests = new(429, "too-many-requests", "请求过于频繁", "请稍候再试。");
+    public static readonly ErrorEntry InconsistentCase = new(409, "inconsistent-case", "申请记录不一致",
+        "该申请的存储状态与办理步骤不一致，已拒绝操作且未保存任何内容；请联系平台管理员核查。", OnForm: true);
+    public static readonly ErrorEntry DatabaseUnavailable = new(503, "database-unavailable", "数据库不可用", "数据库尚未初始化或无法找到，请联系平台管理员。");
     public static readonly ErrorEntry Internal = new(500, "internal", "出错了", "服务器处理请求时出错，请稍后再试。");
 
     private static readonly ErrorEntry[] ByStatusTable =
@@ -58,6 +61,8 @@ public static class ErrorCatalog
         FeeException => Fee,
         DbUpdateConcurrencyException => Concurrency,
         CalendarNotCoveredException => CalendarNotCovered,
+        InconsistentCaseException => InconsistentCase,
+        Application.Calendar.DatabaseNotInitializedException or Application.Calendar.DatabaseNotFoundException => DatabaseUnavailable,
         ForbiddenException => Forbidden,
         NotFoundException => NotFound,
         AntiforgeryValidationException => Antiforgery,
@@ -74,7 +79,7 @@ public static class ErrorCatalog
 
     /// <summary>The user-facing detail: the exception's own (Chinese) message for known errors, the table's otherwise.</summary>
     public static string DetailFor(Exception exception, ErrorEntry entry) =>
-        entry == Concurrency || entry == Antiforgery || exception is BadHttpRequestException || string.IsNullOrWhiteSpace(exception.Message)
+        entry == Concurrency || entry == Antiforgery || entry == DatabaseUnavailable || exception is BadHttpRequestException || string.IsNullOrWhiteSpace(exception.Message)
             ? entry.Detail
             : exception.Message;
 }
