@@ -71,14 +71,14 @@ public sealed class ApiErrorTests(PostgresServer postgres)
         using var signedInWithoutRole = app.Client();
         await app.SignInAsync(signedInWithoutRole, "nobody");
 
-        // An editor may not approve (a reviewer's right): the use case refuses.
+        // An editor may not approve (a reviewer's right): the endpoint's permission (items.review) refuses before the use case.
         using var approve = await asClerk.PostAsJsonAsync($"/api/v1/staff/items/{item.Id}/approve", new { secrecyReviewed = true, note = "同意" }, Ct);
         // An account without a staff role is refused by the policy, whether by token or by the back-office cookie.
         using var byToken = await asNobody.GetAsync("/api/v1/staff/requests", Ct);
         using var byCookie = await signedInWithoutRole.GetAsync("/api/v1/staff/requests", Ct);
 
         var problem = await ProblemAsync(approve, HttpStatusCode.Forbidden, "forbidden");
-        Assert.Equal("只有审核员可以审核发布。", problem.GetProperty("detail").GetString());
+        Assert.Equal(Gongkai.Web.Errors.ErrorCatalog.Forbidden.Detail, problem.GetProperty("detail").GetString());
         await ProblemAsync(byToken, HttpStatusCode.Forbidden, "forbidden");
         await ProblemAsync(byCookie, HttpStatusCode.Forbidden, "forbidden");
         Assert.Equal(Gongkai.Domain.Catalog.ItemStatus.PendingReview, await app.WithDbAsync(db => db.Items.Where(i => i.Id == item.Id).Select(i => i.Status).SingleAsync(Ct)));
