@@ -40,7 +40,14 @@ public sealed class RequestLedger(GongkaiDbContext db, AgencyAccess access, Audi
         if (agencyId is { } a)
         {
             // Another agency's ledger is "not found", like its cases: no empty export of it and no audit entry naming it.
-            await access.EnsureReadableAsync(actor, a, ct);
+            // The attempt is logged in the actor's own audit log, where the actor's administrators look.
+            if (!await access.CanReadAsync(actor, a, ct))
+            {
+                audit.Record(actor, "request.export.refused", "Agency", a, $"导出{year}年依申请公开台账被拒绝：所指单位不存在或无权查看",
+                    actor.AgencyId == 0 ? null : actor.AgencyId);
+                await db.SaveChangesAsync(ct);
+                throw new NotFoundException("找不到该记录，或您无权查看。");
+            }
             q = q.Where(r => r.AgencyId == a);
         }
         var rows = await q.OrderBy(r => r.ReceivedOn).ThenBy(r => r.Id).Take(MaxRows + 1)

@@ -351,4 +351,23 @@ public sealed class RequestPrivacyTests(PostgresServer postgres)
         Assert.Equal([top.Id], await IdsAsync(supervisor));
         Assert.Equal([top.Id, education.Id], await IdsAsync(admin));
     }
+
+    // Found in the attack: an export with another agency's id wrote an audit entry naming that agency (into its log).
+    [Theory, BothDatabases]
+    public async Task AnExportOfAnotherAgencysLedger_IsNotFound_AndLoggedOnlyInTheActorsOwnAgency(DatabaseProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider, postgres);
+        var top = await app.SetUpAsync();
+        var own = await app.AddAgencyAsync("j000001", "县教育局", top.Id);
+        var other = await app.AddAgencyAsync("j000002", "县卫健委", top.Id);
+        var clerk = await app.AddStaffAsync("clerk", own.Id, StaffRole.AgencyAdmin);
+
+        await Assert.ThrowsAsync<NotFoundException>(() =>
+            app.InScopeAsync(sp => sp.GetRequiredService<RequestLedger>().ExportAsync(clerk, 2025, other.Id, Ct)));
+
+        var entries = await app.WithDbAsync(db => db.AuditEntries.Where(e => e.Action.StartsWith("request.export")).Select(e => new { e.Action, e.AgencyId }).ToListAsync(Ct));
+        var refusal = Assert.Single(entries);
+        Assert.Equal("request.export.refused", refusal.Action);
+        Assert.Equal(own.Id, refusal.AgencyId);
+    }
 }

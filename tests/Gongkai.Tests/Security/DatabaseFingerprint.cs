@@ -11,9 +11,10 @@ namespace Gongkai.Tests.Security;
 /// </summary>
 public static class DatabaseFingerprint
 {
-    public static async Task<IReadOnlyDictionary<string, string>> TakeAsync(GongkaiDbContext db, CancellationToken ct)
+    public static async Task<IReadOnlyDictionary<string, string>> TakeAsync(GongkaiDbContext db, CancellationToken ct, params string[] except)
     {
-        var tables = db.Model.GetEntityTypes().Select(e => e.GetTableName()).OfType<string>().Distinct().Order(StringComparer.Ordinal);
+        var tables = db.Model.GetEntityTypes().Select(e => e.GetTableName()).OfType<string>().Distinct()
+            .Where(t => !except.Contains(t, StringComparer.Ordinal)).Order(StringComparer.Ordinal);
         var connection = db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync(ct);
         try

@@ -1,9 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
+using Gongkai.Application.Audit;
 using Gongkai.Application.Requests;
 using Gongkai.Domain.Agencies;
 using Gongkai.Tests.Support;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Gongkai.Tests.Security;
@@ -32,7 +34,11 @@ public sealed class PermissionMatrixTests(PostgresServer postgres)
         callers.Add(new Caller("未登录", app.Client(), app.Client(), null));
         // The answer-letter templates are written with their defaults on first use; first use is not what is measured.
         await app.InScopeAsync(sp => sp.GetRequiredService<AnswerLetters>().TemplatesAsync(Ct));
-        var before = await app.WithDbAsync(db => DatabaseFingerprint.TakeAsync(db, Ct));
+        // Every table but the audit trail must stay as it was; the audit trail may only gain refusals logged in the
+        // actor's own agency (never an entry naming the foreign agency).
+        string[] auditTrail = ["AuditEntries", "AuditChainHeads"];
+        var before = await app.WithDbAsync(db => DatabaseFingerprint.TakeAsync(db, Ct, auditTrail));
+        var auditBefore = await app.WithDbAsync(db => db.AuditEntries.MaxAsync(e => (long?)e.Seq, Ct)) ?? 0;
 
         var failures = new List<string>();
         var requests = 0;
@@ -65,7 +71,8 @@ public sealed class PermissionMatrixTests(PostgresServer postgres)
                 }
             }
         }
-        var after = await app.WithDbAsync(db => DatabaseFingerprint.TakeAsync(db, Ct));
+        var after = await app.WithDbAsync(db => DatabaseFingerprint.TakeAsync(db, Ct, auditTrail));
+        var newAudit = await app.WithDbAsync(db => db.AuditEntries.Where(e => e.Seq > auditBefore).Select(e => new { e.Action, e.AgencyId }).ToListAsync(Ct));
 
         var endpoints = calls.Where(c => !StaffSurface.AllowAnonymous.Contains(c.Route)).Sum(c => Steps(c).Count());
         var summary = $"权限矩阵（{provider}）：{endpoints} 个页面处理程序/端点（API 办理步骤逐一计入）× {callers.Count} 个角色（{string.Join("、", callers.Select(c => c.Name))}）= {requests} 次调用；"
@@ -76,6 +83,13 @@ public sealed class PermissionMatrixTests(PostgresServer postgres)
         Assert.True(endpoints > 60, $"Only {endpoints} staff calls found: the enumeration lost some.");
         Assert.True(failures.Count == 0, "Not refused:\n" + string.Join("\n", failures));
         Assert.Empty(before.Where(t => after[t.Key] != t.Value).Select(t => $"{t.Key}: {t.Value} → {after[t.Key]}"));
+        Assert.All(newAudit, e =>
+        {
+            Assert.EndsWith(".refused", e.Action, StringComparison.Ordinal);
+            Assert.NotEqual(world.Foreign.Id, e.AgencyId);
+        });
+        var chain = await app.WithDbAsync(db => AuditChainVerifier.VerifyAsync(db, Ct));
+        Assert.True(chain.IsIntact, chain.Problem);
     }
 
     /// <summary>The API's step endpoint is one route for a dozen steps; the matrix calls each (they are listed in its summary).</summary>
