@@ -10,18 +10,21 @@ using Microsoft.EntityFrameworkCore;
 namespace Gongkai.Application.Accounts.TwoFactor;
 
 /// <summary>What a member of staff needs to add the platform to an authenticator app.</summary>
+/// <param name="Key">The shared key (Base32).</param>
 /// <param name="GroupedKey">The shared key in groups of four, for typing it in by hand.</param>
 /// <param name="Uri">The <c>otpauth://totp/…</c> URI an authenticator app reads from the QR code.</param>
-public sealed record AuthenticatorSetup(string GroupedKey, string Uri);
+public sealed record AuthenticatorSetup(string Key, string GroupedKey, string Uri);
 
 /// <summary>
 /// The optional second factor of staff accounts: a time-based one-time code (RFC 6238) from an authenticator app, through
 /// Identity's authenticator token provider, with ten single-use recovery codes. Each change is audited.
 /// </summary>
-public sealed class StaffTwoFactor(UserManager<StaffUser> users, GongkaiDbContext db, AgencyAccess access, AuditLog audit)
+public sealed class StaffTwoFactor(UserManager<StaffUser> users, IUserStore<StaffUser> store, GongkaiDbContext db, AgencyAccess access, AuditLog audit)
 {
     public const string Issuer = "Gongkai";
     public const int RecoveryCodeCount = 10;
+
+    private readonly IUserAuthenticatorKeyStore<StaffUser> keys = (IUserAuthenticatorKeyStore<StaffUser>)store;
 
     /// <summary>Roles for which <c>Accounts:RequireTwoFactorForAdmins</c> makes the second factor compulsory.</summary>
     public static bool IsAdministrator(IEnumerable<string> roles) =>
@@ -33,28 +36,35 @@ public sealed class StaffTwoFactor(UserManager<StaffUser> users, GongkaiDbContex
     public async Task<int> RecoveryCodesLeftAsync(StaffContext actor) =>
         await users.CountRecoveryCodesAsync(await OwnAsync(actor));
 
-    /// <summary>The actor's authenticator key, created on first use; it stays the same until 2FA is turned off or reset.</summary>
-    public async Task<AuthenticatorSetup> SetupAsync(StaffContext actor)
+    /// <summary>
+    /// A new authenticator key to show the actor, not stored yet: it is stored only when <see cref="EnableAsync"/> receives
+    /// a right code for it, so opening the page changes nothing and an abandoned set-up leaves nothing behind.
+    /// </summary>
+    public AuthenticatorSetup Propose(StaffContext actor, string? key = null)
     {
-        var user = await OwnAsync(actor);
-        var key = await users.GetAuthenticatorKeyAsync(user);
-        if (string.IsNullOrEmpty(key))
-        {
-            await users.ResetAuthenticatorKeyAsync(user);
-            key = await users.GetAuthenticatorKeyAsync(user) ?? throw new InvalidOperationException("No authenticator key.");
-        }
-        var label = Uri.EscapeDataString($"{Issuer}:{user.UserName}");
-        return new AuthenticatorSetup(Group(key), $"otpauth://totp/{label}?secret={key}&issuer={Uri.EscapeDataString(Issuer)}&digits=6");
+        key = IsKey(key) ? key!.ToUpperInvariant() : users.GenerateNewAuthenticatorKey();
+        var label = Uri.EscapeDataString($"{Issuer}:{actor.UserName}");
+        return new AuthenticatorSetup(key, Group(key), $"otpauth://totp/{label}?secret={key}&issuer={Uri.EscapeDataString(Issuer)}&digits=6");
     }
 
-    /// <summary>Turns the second factor on once the app's first code is right; returns the recovery codes, shown only once.</summary>
-    public async Task<IReadOnlyList<string>> EnableAsync(StaffContext actor, string? code, CancellationToken ct = default)
+    /// <summary>
+    /// Turns the second factor on with <paramref name="key"/> once the app's code for it is right; returns the recovery
+    /// codes, shown only once.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> EnableAsync(StaffContext actor, string? key, string? code, CancellationToken ct = default)
     {
         var user = await OwnAsync(actor);
         if (await users.GetTwoFactorEnabledAsync(user))
         {
             throw new ValidationException("Code", "双因素认证已经启用。");
         }
+        if (!IsKey(key))
+        {
+            throw new ValidationException("Code", "绑定密钥无效，请刷新页面后重新扫描二维码。");
+        }
+        CheckFormat(code);
+        // Set on the tracked token, verified, and saved together with the flag; a wrong code saves nothing.
+        await keys.SetAuthenticatorKeyAsync(user, key!.ToUpperInvariant(), ct);
         await VerifyAsync(user, code);
         await users.SetTwoFactorEnabledAsync(user, true);
         var codes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount))?.ToList() ?? [];
@@ -109,14 +119,23 @@ public sealed class StaffTwoFactor(UserManager<StaffUser> users, GongkaiDbContex
         await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 0);
     }
 
-    private async Task VerifyAsync(StaffUser user, string? code)
+    private static void CheckFormat(string? code)
     {
         var digits = Normalize(code);
         if (digits.Length != 6 || !digits.All(char.IsAsciiDigit))
         {
             throw new ValidationException("Code", "请输入验证器应用显示的6位数字验证码。");
         }
-        if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, digits))
+    }
+
+    /// <summary>Identity's keys: 20 random bytes in Base32, 32 characters.</summary>
+    private static bool IsKey(string? key) =>
+        key is { Length: 32 } && key.All(c => c is (>= 'A' and <= 'Z') or (>= 'a' and <= 'z') or (>= '2' and <= '7'));
+
+    private async Task VerifyAsync(StaffUser user, string? code)
+    {
+        CheckFormat(code);
+        if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, Normalize(code)))
         {
             throw new ValidationException("Code", "验证码不正确或已过期，请核对手机时间后输入最新的验证码。");
         }

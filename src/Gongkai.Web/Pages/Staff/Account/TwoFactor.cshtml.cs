@@ -27,6 +27,9 @@ public sealed class TwoFactorModel(
     public int RecoveryCodesLeft { get; private set; }
 
     [BindProperty] public string? Code { get; set; }
+
+    /// <summary>The proposed key, posted back with the code: stored only when the code for it is right.</summary>
+    [BindProperty] public string? Key { get; set; }
     [TempData] public string? Message { get; set; }
 
     /// <summary>The new recovery codes, carried once across the redirect after enabling and shown only then.</summary>
@@ -36,7 +39,7 @@ public sealed class TwoFactorModel(
 
     public async Task<IActionResult> OnPostEnableAsync()
     {
-        var codes = await twoFactor.EnableAsync(staff.Context, Code, HttpContext.RequestAborted);
+        var codes = await twoFactor.EnableAsync(staff.Context, Key, Code, HttpContext.RequestAborted);
         await RefreshCookieAsync();
         NewRecoveryCodes = string.Join(' ', codes);
         Message = "双因素认证已启用。以后登录时，输入密码后还需输入验证器应用中的验证码。";
@@ -80,7 +83,8 @@ public sealed class TwoFactorModel(
             RecoveryCodesLeft = await twoFactor.RecoveryCodesLeftAsync(actor);
             return;
         }
-        Setup = await twoFactor.SetupAsync(actor);
+        // A wrong code redisplays the same key: the app has already scanned it.
+        Setup = twoFactor.Propose(actor, Key);
         // Drawn here as a PNG in a data: URI (allowed by the CSP's img-src): the secret never leaves for a QR service.
         using var generator = new QRCodeGenerator();
         using var data = generator.CreateQrCode(Setup.Uri, QRCodeGenerator.ECCLevel.M);
