@@ -1,6 +1,4 @@
 using Gongkai.Application.Accounts;
-using Gongkai.Application.Audit;
-using Gongkai.Application.Data;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -9,7 +7,7 @@ using Microsoft.AspNetCore.RateLimiting;
 namespace Gongkai.Web.Pages.Staff;
 
 [EnableRateLimiting("login")]
-public sealed class LoginModel(SignInManager<StaffUser> signIn, UserManager<StaffUser> users, LoginAttempts attempts, AuditLog audit, GongkaiDbContext db) : PageModel
+public sealed class LoginModel(SignInManager<StaffUser> signIn, UserManager<StaffUser> users, LoginAttempts attempts) : PageModel
 {
     /// <summary>One message for a wrong name, a wrong password and a locked account: none of them reveals that a name exists.</summary>
     public const string FailureMessage = "用户名或密码错误。连续多次失败后需等待一段时间才能再试；账号被锁定时请联系单位管理员解除。";
@@ -52,14 +50,11 @@ public sealed class LoginModel(SignInManager<StaffUser> signIn, UserManager<Staf
         }
         var user = await users.FindByNameAsync(name);
         var actor = new StaffContext(user?.Id ?? "-", name, user?.AgencyId ?? 0, new HashSet<string>(), ip);
-        audit.Record(actor, result.Succeeded ? "login" : "login.failed", "StaffUser", user?.Id, result.IsLockedOut ? "账号已锁定" : null, user?.AgencyId);
-        await db.SaveChangesAsync(ct);
+        await attempts.RecordAsync(actor, user, result.Succeeded ? "login" : "login.failed", result.IsLockedOut ? "账号已锁定" : null, result, userKey, clientKey, ct);
         if (result.Succeeded)
         {
-            await attempts.SucceededAsync(userKey, ct);
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/staff");
         }
-        await attempts.FailedAsync(userKey, clientKey, user, actor, result.IsLockedOut, ct);
         ModelState.AddModelError("", FailureMessage);
         return Page();
     }

@@ -23,10 +23,26 @@ public sealed class LoginAttempts(UserManager<StaffUser> users, LoginThrottle th
         return $"登录尝试过于频繁，请 {(seconds < 60 ? $"{seconds} 秒" : $"{(seconds + 59) / 60} 分钟")}后再试。";
     }
 
-    public Task SucceededAsync(string userKey, CancellationToken ct) => throttle.ResetAsync(userKey, ct);
+    /// <summary>
+    /// Audits the attempt (<paramref name="action"/>) and tells the throttle: a success forgets the name's failures, a
+    /// failure counts, and many of them lock the account.
+    /// </summary>
+    public async Task RecordAsync(StaffContext actor, StaffUser? user, string action, string? detail, SignInResult result, string userKey, string clientKey, CancellationToken ct)
+    {
+        audit.Record(actor, action, "StaffUser", user?.Id, detail, user?.AgencyId);
+        await db.SaveChangesAsync(ct);
+        if (result.Succeeded)
+        {
+            await throttle.ResetAsync(userKey, ct);
+        }
+        else
+        {
+            await FailedAsync(userKey, clientKey, user, actor, result.IsLockedOut, ct);
+        }
+    }
 
     /// <summary>Counts a failure; many of them lock the account until an administrator unlocks it.</summary>
-    public async Task FailedAsync(string userKey, string clientKey, StaffUser? user, StaffContext actor, bool lockedOut, CancellationToken ct)
+    private async Task FailedAsync(string userKey, string clientKey, StaffUser? user, StaffContext actor, bool lockedOut, CancellationToken ct)
     {
         var failures = await throttle.RecordFailureAsync(userKey, clientKey, ct);
         if (user is not null && failures >= LoginThrottle.LockAfter && !lockedOut)

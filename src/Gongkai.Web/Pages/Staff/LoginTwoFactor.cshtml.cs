@@ -1,7 +1,5 @@
 using Gongkai.Application.Accounts;
 using Gongkai.Application.Accounts.TwoFactor;
-using Gongkai.Application.Audit;
-using Gongkai.Application.Data;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -15,7 +13,7 @@ namespace Gongkai.Web.Pages.Staff;
 /// throttle as wrong passwords.
 /// </summary>
 [EnableRateLimiting("login")]
-public sealed class LoginTwoFactorModel(SignInManager<StaffUser> signIn, LoginAttempts attempts, AuditLog audit, GongkaiDbContext db) : PageModel
+public sealed class LoginTwoFactorModel(SignInManager<StaffUser> signIn, LoginAttempts attempts) : PageModel
 {
     public const string FailureMessage = "验证码或恢复码不正确。请输入验证器应用中最新的6位验证码；连续多次失败后需等待一段时间才能再试。";
 
@@ -53,17 +51,15 @@ public sealed class LoginTwoFactorModel(SignInManager<StaffUser> signIn, LoginAt
         var isAuthenticatorCode = digits.Length == 6 && digits.All(char.IsAsciiDigit);
         var result = isAuthenticatorCode
             ? await signIn.TwoFactorAuthenticatorSignInAsync(digits, isPersistent: false, rememberClient: false)
-            : await signIn.TwoFactorRecoveryCodeSignInAsync(entered.Replace(" ", "", StringComparison.Ordinal));
+            // Recovery codes are upper case (Identity's alphabet); what is typed is compared the same way.
+            : await signIn.TwoFactorRecoveryCodeSignInAsync(entered.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant());
         var actor = new StaffContext(user.Id, user.UserName ?? "", user.AgencyId, new HashSet<string>(), ip);
-        audit.Record(actor, result.Succeeded ? "login.2fa" : "login.2fa.failed", "StaffUser", user.Id,
-            (isAuthenticatorCode ? "验证码" : "恢复码") + (result.IsLockedOut ? "，账号已锁定" : ""), user.AgencyId);
-        await db.SaveChangesAsync(ct);
+        await attempts.RecordAsync(actor, user, result.Succeeded ? "login.2fa" : "login.2fa.failed",
+            (isAuthenticatorCode ? "验证码" : "恢复码") + (result.IsLockedOut ? "，账号已锁定" : ""), result, userKey, clientKey, ct);
         if (result.Succeeded)
         {
-            await attempts.SucceededAsync(userKey, ct);
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/staff");
         }
-        await attempts.FailedAsync(userKey, clientKey, user, actor, result.IsLockedOut, ct);
         ModelState.AddModelError("", FailureMessage);
         return Page();
     }
