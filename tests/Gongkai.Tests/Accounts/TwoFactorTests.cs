@@ -85,6 +85,29 @@ public sealed partial class TwoFactorTests(PostgresServer postgres)
     }
 
     [Theory, BothDatabases]
+    public async Task WrongCodesAtTheSecondStep_CountInTheSignInThrottle(DatabaseProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider, postgres);
+        var agency = await app.SetUpAsync();
+        var clerk = await app.AddStaffAsync("clerk", agency.Id, Roles.Editor);
+        var (key, _) = await EnableAsync(app, clerk);
+        using var browser = app.Client();
+        await PasswordAsync(browser, "clerk");
+        var step = await browser.GetStringAsync("/staff/login/2fa", Ct);
+        for (var n = 0; n < LoginThrottle.FreeFailures; n++)
+        {
+            await PostAsync(browser, "/staff/login/2fa", step, ("Code", WrongCode(key)));
+        }
+
+        var tooSoon = await PostAsync(browser, "/staff/login/2fa", step, ("Code", CodeFor(key)));
+        app.Clock.Advance(NodaTime.Duration.FromSeconds(2));
+        var later = await PostAsync(browser, "/staff/login/2fa", step, ("Code", CodeFor(key)));
+
+        Assert.Contains("登录尝试过于频繁", WebUtility.HtmlDecode(await tooSoon.Content.ReadAsStringAsync(Ct)), StringComparison.Ordinal);
+        Assert.Equal("/staff", later.Headers.Location?.OriginalString);
+    }
+
+    [Theory, BothDatabases]
     public async Task WhenRequiredForAdmins_AnAdminWithoutASecondFactorIsSentToSetItUp_AndLetThroughAfterEnabling(DatabaseProvider provider)
     {
         await using var app = await TestApp.StartAsync(provider, postgres);

@@ -13,7 +13,7 @@ namespace Gongkai.Web.Pages.Staff;
 /// throttle as wrong passwords.
 /// </summary>
 [EnableRateLimiting("login")]
-public sealed class LoginTwoFactorModel(SignInManager<StaffUser> signIn, LoginAttempts attempts) : PageModel
+public sealed class LoginTwoFactorModel(SignInManager<StaffUser> signIn, UserManager<StaffUser> users, LoginAttempts attempts) : PageModel
 {
     public const string FailureMessage = "验证码或恢复码不正确。请输入验证器应用中最新的6位验证码；连续多次失败后需等待一段时间才能再试。";
 
@@ -49,8 +49,12 @@ public sealed class LoginTwoFactorModel(SignInManager<StaffUser> signIn, LoginAt
         }
         var digits = StaffTwoFactor.Normalize(entered);
         var isAuthenticatorCode = digits.Length == 6 && digits.All(char.IsAsciiDigit);
+        // The code is checked first and only a right one handed to Identity: a wrong one would also count towards
+        // Identity's own five-strikes lockout, which decision 0012 leaves to LoginThrottle (one mechanism, one message).
         var result = isAuthenticatorCode
-            ? await signIn.TwoFactorAuthenticatorSignInAsync(digits, isPersistent: false, rememberClient: false)
+            ? await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, digits)
+                ? await signIn.TwoFactorAuthenticatorSignInAsync(digits, isPersistent: false, rememberClient: false)
+                : Microsoft.AspNetCore.Identity.SignInResult.Failed
             // Recovery codes are upper case (Identity's alphabet); what is typed is compared the same way.
             : await signIn.TwoFactorRecoveryCodeSignInAsync(entered.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant());
         var actor = new StaffContext(user.Id, user.UserName ?? "", user.AgencyId, new HashSet<string>(), ip);
