@@ -73,11 +73,9 @@ public sealed partial class TwoFactorTests(PostgresServer postgres)
         var (_, codes) = await EnableAsync(app, clerk);
 
         using var first = app.Client();
-        await PasswordAsync(first, "clerk");
-        var used = await PostAsync(first, "/staff/login/2fa", await first.GetStringAsync("/staff/login/2fa", Ct), ("Code", codes[0]));
+        var used = await PostAsync(first, "/staff/login/2fa", await SecondStepAsync(first, "clerk"), ("Code", codes[0]));
         using var second = app.Client();
-        await PasswordAsync(second, "clerk");
-        var again = await PostAsync(second, "/staff/login/2fa", await second.GetStringAsync("/staff/login/2fa", Ct), ("Code", codes[0]));
+        var again = await PostAsync(second, "/staff/login/2fa", await SecondStepAsync(second, "clerk"), ("Code", codes[0]));
 
         Assert.Equal("/staff", used.Headers.Location?.OriginalString);
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
@@ -92,8 +90,7 @@ public sealed partial class TwoFactorTests(PostgresServer postgres)
         var clerk = await app.AddStaffAsync("clerk", agency.Id, Roles.Editor);
         var (key, _) = await EnableAsync(app, clerk);
         using var browser = app.Client();
-        await PasswordAsync(browser, "clerk");
-        var step = await browser.GetStringAsync("/staff/login/2fa", Ct);
+        var step = await SecondStepAsync(browser, "clerk");
         for (var n = 0; n < LoginThrottle.FreeFailures; n++)
         {
             await PostAsync(browser, "/staff/login/2fa", step, ("Code", WrongCode(key)));
@@ -202,6 +199,13 @@ public sealed partial class TwoFactorTests(PostgresServer postgres)
     {
         var form = await client.GetStringAsync("/staff/login", Ct);
         return await PostAsync(client, "/staff/login", form, ("UserName", userName), ("Password", TestApp.StaffPassword));
+    }
+
+    /// <summary>The right password: the second step's form page.</summary>
+    private static async Task<string> SecondStepAsync(HttpClient client, string userName)
+    {
+        using var password = await PasswordAsync(client, userName);
+        return await client.GetStringAsync(password.Headers.Location, Ct);
     }
 
     private static Task<HttpResponseMessage> PostAsync(HttpClient client, string url, string formPage, params (string Name, string Value)[] fields) =>
