@@ -8,6 +8,7 @@ using Gongkai.Web.Api;
 using Gongkai.Web.Changes;
 using Gongkai.Web.Operations;
 using Gongkai.Web.Infrastructure.Permissions;
+using Gongkai.Web.Infrastructure.TwoFactor;
 using Gongkai.Web.Errors;
 using Gongkai.Web.Portal;
 using Microsoft.AspNetCore.Authentication;
@@ -61,6 +62,7 @@ public static class WebSetup
         });
         // After AddRazorPages: its page conventions need the options' service provider set up first.
         services.AddGongkaiPermissions();
+        services.AddGongkaiTwoFactor(builder.Configuration);
         // Chinese text is written as text, not as &#x...; entities: half the bytes, and readable source.
         services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddHttpContextAccessor();
@@ -170,6 +172,7 @@ public static class WebSetup
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseMiddleware<TwoFactorRequirementMiddleware>();
         app.UseMiddleware<AgencyScopeMiddleware>();
         app.UseOutputCache();
         app.UseMiddleware<SetupRedirectMiddleware>();

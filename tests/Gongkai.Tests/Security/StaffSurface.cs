@@ -27,7 +27,7 @@ public static partial class StaffSurface
     /// <summary>Pages that must be reachable signed out: signing in, being told "no", signing out.</summary>
     public static IReadOnlySet<string> AllowAnonymous { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {
-        "staff/login", "staff/denied", "staff/logout",
+        "staff/login", "staff/login/2fa", "staff/denied", "staff/logout",
     };
 
     public static async Task<IReadOnlyList<StaffCall>> EnumerateAsync(IServiceProvider services)

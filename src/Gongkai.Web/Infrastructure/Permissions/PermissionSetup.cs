@@ -25,6 +25,7 @@ public static class PermissionSetup
             o.Conventions.AllowAnonymousToFolder("/Setup");
             o.Conventions.AllowAnonymousToPage("/Error");
             o.Conventions.AllowAnonymousToPage("/Staff/Login");
+            o.Conventions.AllowAnonymousToPage("/Staff/LoginTwoFactor");
             o.Conventions.AllowAnonymousToPage("/Staff/Denied");
             o.Conventions.AllowAnonymousToPage("/Staff/Logout");
         });

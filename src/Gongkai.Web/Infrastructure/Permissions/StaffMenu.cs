@@ -22,6 +22,7 @@ public static class StaffMenu
         new("单位", "/staff/agencies", Permission.AgenciesView),
         new("账号", "/staff/users", Permission.UsersManage),
         new("API 令牌", "/staff/tokens", Permission.TokensManage),
+        new("双因素认证", "/staff/account/2fa", Permission.BackOffice),
         new("审计日志", "/staff/audit", Permission.AuditView),
     ];
 

@@ -1,6 +1,4 @@
 using Gongkai.Application.Accounts;
-using Gongkai.Application.Audit;
-using Gongkai.Application.Data;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -9,7 +7,7 @@ using Microsoft.AspNetCore.RateLimiting;
 namespace Gongkai.Web.Pages.Staff;
 
 [EnableRateLimiting("login")]
-public sealed class LoginModel(SignInManager<StaffUser> signIn, UserManager<StaffUser> users, LoginThrottle throttle, AuditLog audit, GongkaiDbContext db) : PageModel
+public sealed class LoginModel(SignInManager<StaffUser> signIn, UserManager<StaffUser> users, LoginAttempts attempts) : PageModel
 {
     /// <summary>One message for a wrong name, a wrong password and a locked account: none of them reveals that a name exists.</summary>
     public const string FailureMessage = "用户名或密码错误。连续多次失败后需等待一段时间才能再试；账号被锁定时请联系单位管理员解除。";
@@ -38,31 +36,24 @@ public sealed class LoginModel(SignInManager<StaffUser> signIn, UserManager<Staf
         var ip = HttpContext.Connection.RemoteIpAddress?.ToString();
         var userKey = LoginThrottle.UserKey(name.Length > 256 ? name[..256] : name);
         var clientKey = LoginThrottle.ClientKey(ip);
-        if (await throttle.WaitAsync(userKey, clientKey, ct) is { TotalSeconds: > 0 } wait)
+        if (await attempts.TooSoonAsync(HttpContext, userKey, clientKey, ct) is { } tooSoon)
         {
-            var seconds = (int)Math.Ceiling(wait.TotalSeconds);
-            Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            ModelState.AddModelError("", $"登录尝试过于频繁，请 {(seconds < 60 ? $"{seconds} 秒" : $"{(seconds + 59) / 60} 分钟")}后再试。");
+            ModelState.AddModelError("", tooSoon);
             return Page();
         }
         // Identity's own lockout would let anyone lock a clerk out with five wrong passwords; LoginThrottle slows guessing instead.
         var result = await signIn.PasswordSignInAsync(name, Password, isPersistent: false, lockoutOnFailure: false);
+        if (result.RequiresTwoFactor)
+        {
+            // The password was right; the second step (LoginTwoFactor) records the sign-in or the failure.
+            return RedirectToPage("/Staff/LoginTwoFactor", new { ReturnUrl });
+        }
         var user = await users.FindByNameAsync(name);
         var actor = new StaffContext(user?.Id ?? "-", name, user?.AgencyId ?? 0, new HashSet<string>(), ip);
-        audit.Record(actor, result.Succeeded ? "login" : "login.failed", "StaffUser", user?.Id, result.IsLockedOut ? "账号已锁定" : null, user?.AgencyId);
-        await db.SaveChangesAsync(ct);
+        await attempts.RecordAsync(actor, user, result.Succeeded ? "login" : "login.failed", result.IsLockedOut ? "账号已锁定" : null, result, userKey, clientKey, ct);
         if (result.Succeeded)
         {
-            await throttle.ResetAsync(userKey, ct);
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/staff");
-        }
-        var failures = await throttle.RecordFailureAsync(userKey, clientKey, ct);
-        if (user is not null && failures >= LoginThrottle.LockAfter && !result.IsLockedOut)
-        {
-            await users.SetLockoutEnabledAsync(user, true);
-            await users.SetLockoutEndDateAsync(user, DateTimeOffset.MaxValue);
-            audit.Record(actor, "user.lock", "StaffUser", user.Id, $"连续 {failures} 次登录失败，账号锁定，需管理员解除", user.AgencyId);
-            await db.SaveChangesAsync(ct);
         }
         ModelState.AddModelError("", FailureMessage);
         return Page();

@@ -1,5 +1,6 @@
 using Gongkai.Application.Accounts;
 using Gongkai.Application.Accounts.Permissions;
+using Gongkai.Application.Accounts.TwoFactor;
 using Gongkai.Web.Errors;
 using Gongkai.Web.Infrastructure;
 using Gongkai.Web.Infrastructure.Permissions;
@@ -9,7 +10,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Gongkai.Web.Pages.Staff;
 
 [RequirePermission(Permission.UsersManage)]
-public sealed class UsersModel(AccountService accounts, PersonalDataGrants grants, CurrentStaff staff) : PageModel, IFormPage
+public sealed class UsersModel(AccountService accounts, PersonalDataGrants grants, StaffTwoFactor twoFactor, CurrentStaff staff) : PageModel, IFormPage
 {
     public List<StaffUserRow> Users { get; private set; } = [];
     public bool CanCreate { get; private set; }
@@ -19,6 +20,9 @@ public sealed class UsersModel(AccountService accounts, PersonalDataGrants grant
     /// <summary>Who may decrypt other agencies' applicants (shown to and set by the platform admin only).</summary>
     public IReadOnlySet<string> GrantHolders { get; private set; } = new HashSet<string>();
     public bool CanGrant { get; private set; }
+
+    /// <summary>Accounts with an authenticator app, which an admin can reset when the phone is lost.</summary>
+    public IReadOnlySet<string> TwoFactorUsers { get; private set; } = new HashSet<string>();
 
     public async Task OnGetAsync() => await LoadAsync();
 
@@ -34,6 +38,13 @@ public sealed class UsersModel(AccountService accounts, PersonalDataGrants grant
     {
         await accounts.UnlockAsync(staff.Context, userId, HttpContext.RequestAborted);
         Message = "账号已解除锁定。";
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostResetTwoFactorAsync(string? userId)
+    {
+        await twoFactor.ResetAsync(staff.Context, userId ?? "", HttpContext.RequestAborted);
+        Message = "已重置该账号的双因素认证，对方下次登录只需密码，并应重新绑定验证器应用。";
         return RedirectToPage();
     }
 
@@ -55,6 +66,7 @@ public sealed class UsersModel(AccountService accounts, PersonalDataGrants grant
         IsPlatformAdmin = actor.IsPlatformAdmin;
         Users = await accounts.ListAsync(actor);
         CanGrant = actor.Has(Permission.GrantsManage);
+        TwoFactorUsers = await twoFactor.EnabledAmongAsync(Users.Select(u => u.Id), HttpContext.RequestAborted);
         GrantHolders = CanGrant ? await grants.HoldersAsync(HttpContext.RequestAborted) : new HashSet<string>();
     }
 }
