@@ -208,7 +208,8 @@ public sealed class RequestIntake(
                 ContentType = type.ContentType,
                 Size = att.Content.LongLength,
                 Sha256 = Convert.ToHexStringLower(SHA256.HashData(att.Content)),
-                Data = att.Content,
+                Data = protector.ProtectFile(att.Content),
+                Encrypted = true,
             });
         }
         var summary = domain is null
