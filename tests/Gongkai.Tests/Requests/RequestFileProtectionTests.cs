@@ -1,7 +1,6 @@
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
-using Gongkai.Application;
 using Gongkai.Application.Accounts;
 using Gongkai.Application.Requests;
 using Gongkai.Application.Requests.Privacy;
@@ -10,7 +9,6 @@ using Gongkai.Domain.Agencies;
 using Gongkai.Domain.Requests;
 using Gongkai.Tests.Support;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using static Gongkai.Tests.Requests.RequestKit;
 
@@ -149,12 +147,7 @@ public sealed class RequestFileProtectionTests(PostgresServer postgres)
         var stored = await app.WithDbAsync(db => db.RequestAttachments.Select(a => a.Data).SingleAsync(Ct));
 
         // Someone with the database (a dump, a backup) but not the certificate that protects the key ring in it.
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Gongkai"] = app.Database.ConnectionString })
-            .Build();
-        var services = new ServiceCollection().AddLogging();
-        services.AddGongkai(configuration, production: false);
-        await using var thief = services.BuildServiceProvider();
+        await using var thief = DatabaseCopy.WithoutTheKeyRingCertificate(app);
 
         Assert.ThrowsAny<CryptographicException>(() => thief.GetRequiredService<ApplicantDataProtector>().UnprotectFile(stored));
     }
