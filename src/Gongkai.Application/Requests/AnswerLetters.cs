@@ -230,13 +230,15 @@ public sealed class AnswerLetters(
         }
     }
 
-    private static RequestLetter Letter(long requestId, string name, string type, byte[] data, DateTime at, StaffContext actor) => new()
+    /// <summary>The letter names the applicant: stored encrypted like the case's personal data; the hash is of the letter itself.</summary>
+    private RequestLetter Letter(long requestId, string name, string type, byte[] data, DateTime at, StaffContext actor) => new()
     {
         Id = Guid.NewGuid(),
         RequestId = requestId,
         FileName = name,
         ContentType = type,
-        Data = data,
+        Data = protector.ProtectFile(data),
+        Encrypted = true,
         Sha256 = Convert.ToHexStringLower(SHA256.HashData(data)),
         CreatedAt = at,
         CreatedByName = actor.UserName,

@@ -227,36 +227,6 @@ public sealed class RequestQueries(GongkaiDbContext db, AgencyAccess access, Pla
         }
     }
 
-    /// <summary>A letter of a case the actor may read, or null.</summary>
-    public async Task<StoredFile?> LetterFileAsync(StaffContext actor, long requestId, Guid letterId, CancellationToken ct = default)
-    {
-        var record = await store.LoadReadableAsync(actor, requestId, ct);
-        return await db.RequestLetters.AsNoTracking().Where(l => l.Id == letterId && l.RequestId == record.Id)
-            .Select(l => new StoredFile(l.FileName, l.ContentType, l.Data)).SingleOrDefaultAsync(ct);
-    }
-
-    /// <summary>An attachment of a case the actor may read, or null.</summary>
-    public async Task<StoredFile?> AttachmentFileAsync(StaffContext actor, long requestId, Guid attachmentId, CancellationToken ct = default)
-    {
-        var record = await store.LoadReadableAsync(actor, requestId, ct);
-        return await db.RequestAttachments.AsNoTracking().Where(a => a.Id == attachmentId && a.RequestId == record.Id)
-            .Select(a => new StoredFile(a.FileName, a.ContentType, a.Data)).SingleOrDefaultAsync(ct);
-    }
-
-    /// <summary>
-    /// A letter the tracking page lists for the applicant, or null: only those (a draft answer letter of a case not yet
-    /// answered stays with the office), so a guessed letter id of the same case gives nothing.
-    /// </summary>
-    public async Task<StoredFile?> TrackedLetterAsync(TrackingView view, Guid letterId, CancellationToken ct = default)
-    {
-        if (view.Letters.All(l => l.Id != letterId))
-        {
-            return null;
-        }
-        return await db.RequestLetters.AsNoTracking().Where(l => l.Id == letterId && l.RequestId == view.Record.Id)
-            .Select(l => new StoredFile(l.FileName, l.ContentType, l.Data)).SingleOrDefaultAsync(ct);
-    }
-
     /// <summary>True when the case was received in an earlier year and still open on 1 January of <paramref name="year"/>.</summary>
     public static bool IsCarriedOver(RequestRecord r, int year) =>
         r.ReceivedYear is { } y && y < year && (r.FinishedOn is null || r.FinishedOn >= new DateOnly(year, 1, 1));

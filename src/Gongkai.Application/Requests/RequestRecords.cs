@@ -154,8 +154,15 @@ public sealed class RequestAttachment
     public required string FileName { get; set; }
     public required string ContentType { get; set; }
     public long Size { get; set; }
+    /// <summary>SHA-256 of the file as the applicant sent it (not of the stored ciphertext): the integrity staff see.</summary>
     public required string Sha256 { get; set; }
+    /// <summary>The file, encrypted when <see cref="Encrypted"/> (see <see cref="Privacy.RequestFiles"/>).</summary>
     public required byte[] Data { get; set; }
+    /// <summary>
+    /// False only for rows stored before files were encrypted at rest: those are read as stored. Every new row is
+    /// encrypted; a flag per row rather than a rewrite at start-up, so an old database works at once and no node races another to migrate it.
+    /// </summary>
+    public bool Encrypted { get; set; }
 }
 
 /// <summary>A generated answer letter (告知书), kept with the case (条例第四十五条 归档).</summary>
@@ -165,8 +172,12 @@ public sealed class RequestLetter
     public long RequestId { get; set; }
     public required string FileName { get; set; }
     public required string ContentType { get; set; }
+    /// <summary>SHA-256 of the letter as generated (not of the stored ciphertext).</summary>
     public required string Sha256 { get; set; }
+    /// <summary>The letter, encrypted when <see cref="Encrypted"/> (it names the applicant).</summary>
     public required byte[] Data { get; set; }
+    /// <summary>False only for letters generated before encryption at rest (see <see cref="RequestAttachment.Encrypted"/>).</summary>
+    public bool Encrypted { get; set; }
     public DateTime CreatedAt { get; set; }
     public required string CreatedByName { get; set; }
 }

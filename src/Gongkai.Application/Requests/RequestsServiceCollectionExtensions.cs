@@ -20,6 +20,7 @@ public static class RequestsServiceCollectionExtensions
         services.AddScoped<RequestFees>();
         services.AddScoped<RequestAppealRegister>();
         services.AddScoped<ApplicantPrivacy>();
+        services.AddScoped<RequestFiles>();
         return services;
     }
 }

@@ -66,8 +66,11 @@ public static class RequestsApi
     public sealed record RegisterDto(int? AgencyId, SubmissionChannel Channel, RequestForm Applicant, DateOnly? SubmittedOn,
         DateOnly? SignedForOn, DateOnly? ConfirmedOn);
 
-    /// <summary>The new case, and the tracking secret to hand to the applicant (shown once; only its hash is stored).</summary>
-    public sealed record RegisteredDto(RequestDto Case, string Secret, bool Resubmitted);
+    /// <summary>
+    /// The new case, and the tracking secret to hand to the applicant (shown once; only its hash is stored). A replay of
+    /// the same Idempotency-Key answers the same case with <c>secret</c> null: the secret is not renewed (RequestIntake).
+    /// </summary>
+    public sealed record RegisteredDto(RequestDto Case, string? Secret, bool Resubmitted);
 
     /// <remarks>Refusals (400, 403) come from the shared error mapping (Errors/ErrorCatalog) like every other API error.</remarks>
     private static async Task<Results<Created<RegisteredDto>, Ok<RegisteredDto>>> Register(

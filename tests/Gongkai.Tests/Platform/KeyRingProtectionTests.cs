@@ -5,7 +5,6 @@ using Gongkai.Application.Requests.Privacy;
 using Gongkai.Tests.Support;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Gongkai.Tests.Platform;
@@ -75,12 +74,7 @@ public sealed class KeyRingProtectionTests(PostgresServer postgres)
         var sealedId = await app.InScopeAsync(sp => Task.FromResult(sp.GetRequiredService<ApplicantDataProtector>().Protect(ResidentId)));
 
         // Someone with the database (a dump, a backup, a read replica) but not the certificate file.
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Gongkai"] = app.Database.ConnectionString })
-            .Build();
-        var services = new ServiceCollection().AddLogging();
-        services.AddGongkai(configuration, production: false);
-        await using var thief = services.BuildServiceProvider();
+        await using var thief = DatabaseCopy.WithoutTheKeyRingCertificate(app);
 
         Assert.ThrowsAny<CryptographicException>(() => thief.GetRequiredService<ApplicantDataProtector>().Unprotect(sealedId));
     }

@@ -99,7 +99,7 @@ public sealed partial class ApplyFormTests(PostgresServer postgres)
     }
 
     [Theory, BothDatabases]
-    public async Task ApplyForm_PostedTwice_MakesOneCase_AndOnlyTheSecondReceiptsSecretOpensIt(DatabaseProvider provider)
+    public async Task ApplyForm_ReplayedWithItsSubmissionKey_MakesOneCase_AndLeavesTheFirstSecretWorking(DatabaseProvider provider)
     {
         await using var app = await TestApp.StartAsync(provider, postgres);
         await app.SetUpAsync();
@@ -110,14 +110,25 @@ public sealed partial class ApplyFormTests(PostgresServer postgres)
         Assert.True(key.Success, "the form carries a submission key");
 
         var first = await (await client.PostAsync(Url, Form(token, ResidentId, key.Groups[1].Value), Ct)).Content.ReadAsStringAsync(Ct);
+        var hashBefore = await app.WithDbAsync(db => db.Requests.Select(r => r.SecretHash).SingleAsync(Ct));
+        // Anyone who finds the form in a browser's history or cache can replay its hidden key.
         var second = await (await client.PostAsync(Url, Form(token, ResidentId, key.Groups[1].Value), Ct)).Content.ReadAsStringAsync(Ct);
         var code = TrackingCode().Match(second).Value;
+        var firstSecret = Secret().Match(first).Groups[1].Value;
+        var tracked = await (await client.PostAsync("/track", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = AntiforgeryToken(await client.GetStringAsync("/track", Ct)),
+            ["Code"] = code,
+            ["Secret"] = firstSecret,
+        }), Ct)).Content.ReadAsStringAsync(Ct);
 
         Assert.Equal(1, await app.WithDbAsync(db => db.Requests.CountAsync(Ct)));
         Assert.Equal(TrackingCode().Match(first).Value, code);
-        Assert.Contains("同一申请表已经提交过，未重复登记", second, StringComparison.Ordinal);
-        Assert.Null(await app.WithQueriesAsync(q => q.TrackAsync(code, Secret().Match(first).Groups[1].Value, Ct)));
-        Assert.NotNull(await app.WithQueriesAsync(q => q.TrackAsync(code, Secret().Match(second).Groups[1].Value, Ct)));
+        Assert.Contains("同一申请表已经提交过，申请此前已收到，未重复登记", second, StringComparison.Ordinal);
+        Assert.False(Secret().IsMatch(second), "a replay shows no secret");
+        Assert.Equal(hashBefore, await app.WithDbAsync(db => db.Requests.Select(r => r.SecretHash).SingleAsync(Ct)));
+        Assert.DoesNotContain("查询码或查询密码不正确", tracked, StringComparison.Ordinal);
+        Assert.Contains(code, tracked, StringComparison.Ordinal);
     }
 
     [Theory, BothDatabases]
@@ -166,6 +177,10 @@ public sealed partial class ApplyFormTests(PostgresServer postgres)
         Assert.True(second.Resubmitted);
         Assert.Equal(first.Record.Id, second.Record.Id);
         Assert.Equal(1, await app.WithDbAsync(db => db.Requests.CountAsync(Ct)));
+        // The replay neither shows nor renews the secret: the one handed to the applicant keeps working.
+        Assert.Null(second.Secret);
+        Assert.Equal(first.Record.SecretHash, await app.WithDbAsync(db => db.Requests.Select(r => r.SecretHash).SingleAsync(Ct)));
+        Assert.NotNull(await app.WithQueriesAsync(q => q.TrackAsync(first.Record.TrackingCode, first.Secret, Ct)));
     }
 
     [Theory]

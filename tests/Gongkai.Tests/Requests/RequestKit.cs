@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using System.Text.RegularExpressions;
 using Gongkai.Application.Accounts;
 using Gongkai.Application.Requests;
@@ -9,6 +10,7 @@ using Gongkai.Application.Requests.Steps;
 using Gongkai.Application.Requests.Storage;
 using Gongkai.Domain.Requests;
 using Gongkai.Tests.Support;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 
@@ -50,6 +52,15 @@ public static partial class RequestKit
     public static Task<T> WithAppealsAsync<T>(this TestApp app, Func<RequestAppealRegister, Task<T>> action) => app.WithAsync(action);
 
     public static Task<T> WithPrivacyAsync<T>(this TestApp app, Func<ApplicantPrivacy, Task<T>> action) => app.WithAsync(action);
+
+    public static Task<T> WithFilesAsync<T>(this TestApp app, Func<RequestFiles, Task<T>> action) => app.WithAsync(action);
+
+    /// <summary>The content of the one letter matching <paramref name="which"/>, decrypted (letters are encrypted at rest).</summary>
+    public static async Task<byte[]> LetterContentAsync(this TestApp app, Expression<Func<RequestLetter, bool>> which)
+    {
+        var stored = await app.WithDbAsync(db => db.RequestLetters.Where(which).Select(l => l.Data).SingleAsync(Ct));
+        return await app.InScopeAsync(sp => Task.FromResult(sp.GetRequiredService<ApplicantDataProtector>().UnprotectFile(stored)));
+    }
 
     public static Task<T> WithStoreAsync<T>(this TestApp app, Func<RequestCaseStore, Task<T>> action) => app.WithAsync(action);
 

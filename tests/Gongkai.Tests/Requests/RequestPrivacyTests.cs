@@ -88,9 +88,9 @@ public sealed class RequestPrivacyTests(PostgresServer postgres)
         var wrong = await PostAsync(client, "/track", token, ("Code", code), ("Secret", "WRONGSECRET23456"));
         var wrongHtml = await wrong.Content.ReadAsStringAsync(Ct);
         var wrongLetter = await PostAsync(client, "/track?handler=Letter", token, ("Code", code), ("Secret", "WRONGSECRET23456"), ("letterId", letterId.ToString()));
-        var right = await PostAsync(client, "/track", token, ("Code", code.ToLowerInvariant()), ("Secret", created.Secret));
+        var right = await PostAsync(client, "/track", token, ("Code", code.ToLowerInvariant()), ("Secret", created.Secret!));
         var rightHtml = await right.Content.ReadAsStringAsync(Ct);
-        var letter = await PostAsync(client, "/track?handler=Letter", token, ("Code", code), ("Secret", created.Secret), ("letterId", letterId.ToString()));
+        var letter = await PostAsync(client, "/track?handler=Letter", token, ("Code", code), ("Secret", created.Secret!), ("letterId", letterId.ToString()));
 
         Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
         Assert.Contains("查询码或查询密码不正确。", wrongHtml, StringComparison.Ordinal);
@@ -325,6 +325,9 @@ public sealed class RequestPrivacyTests(PostgresServer postgres)
         Assert.Equal(HttpStatusCode.Created, first.StatusCode);
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
         Assert.True(replayed.GetProperty("resubmitted").GetBoolean());
+        // The replayed key neither shows nor renews the secret handed to the applicant.
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, replayed.GetProperty("secret").ValueKind);
+        Assert.NotNull(await app.WithQueriesAsync(q => q.TrackAsync(created.GetProperty("case").GetProperty("trackingCode").GetString(), created.GetProperty("secret").GetString(), Ct)));
         Assert.Equal(created.GetProperty("case").GetProperty("trackingCode").GetString(), replayed.GetProperty("case").GetProperty("trackingCode").GetString());
         Assert.Equal(RequestState.Received.Label(), created.GetProperty("case").GetProperty("state").GetString()); // e-mail confirmed: received
         Assert.DoesNotContain(ResidentId, await first.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal); // masked in the answer

@@ -302,6 +302,8 @@ public sealed class RequestWorkflowTests(PostgresServer postgres)
         await app.InScopeAsync(sp => sp.GetRequiredService<AnswerLetters>().GenerateAsync(clerk, record.Id, Ct));
         var letters = await app.WithDbAsync(db => db.RequestLetters.Where(l => l.RequestId == record.Id).OrderBy(l => l.FileName).ToListAsync(Ct));
         var events = await app.WithDbAsync(db => db.RequestEvents.Where(e => e.RequestId == record.Id).OrderBy(e => e.Id).Select(e => e.Action).ToListAsync(Ct));
+        // Letters are stored encrypted (they name the applicant): read them as a download does.
+        var files = await Task.WhenAll(letters.Select(l => app.WithFilesAsync(f => f.LetterForStaffAsync(clerk, record.Id, l.Id, Ct))));
 
         Assert.Equal(RequestState.Decided, decided.State);
         Assert.StartsWith("当前状态（", twice.Message, StringComparison.Ordinal);
@@ -310,10 +312,10 @@ public sealed class RequestWorkflowTests(PostgresServer postgres)
         Assert.Equal(app.Clock.Today, answered.FinishedOn);
         Assert.Equal([$"答复告知书-{record.TrackingCode}.docx", $"答复告知书-{record.TrackingCode}.pdf"], letters.Select(l => l.FileName));
         Assert.Equal(WordWriter.ContentType, letters[0].ContentType);
-        Assert.Equal("PK"u8.ToArray(), letters[0].Data[..2]);
+        Assert.Equal("PK"u8.ToArray(), files[0]!.Data[..2]);
         Assert.Equal("application/pdf", letters[1].ContentType);
-        Assert.Equal("%PDF"u8.ToArray(), letters[1].Data[..4]);
-        Assert.True(letters[1].Data.Length < 1_000_000, $"PDF with a subset TrueType CJK font should be small, was {letters[1].Data.Length} bytes");
+        Assert.Equal("%PDF"u8.ToArray(), files[1]!.Data[..4]);
+        Assert.True(files[1]!.Data.Length < 1_000_000, $"PDF with a subset TrueType CJK font should be small, was {files[1]!.Data.Length} bytes");
         Assert.Equal(["request.create", "request.decide", "request.answer", "request.letter"], events);
     }
 
@@ -350,7 +352,7 @@ public sealed class RequestWorkflowTests(PostgresServer postgres)
         await app.WithFeesAsync(s => s.IssueFeeNoticeAsync(clerk, charged.Id, null, FeeMethod.PerPage, 150, Ct));
 
         await app.InScopeAsync(sp => sp.GetRequiredService<AnswerLetters>().GenerateFeeNoticeAsync(clerk, charged.Id, Ct));
-        var docx = await app.WithDbAsync(db => db.RequestLetters.Where(l => l.RequestId == charged.Id && l.FileName.EndsWith(".docx")).Select(l => l.Data).SingleAsync(Ct));
+        var docx = await app.LetterContentAsync(l => l.RequestId == charged.Id && l.FileName.EndsWith(".docx"));
         var text = DocxText(docx);
         var refused = await Assert.ThrowsAsync<ValidationException>(() =>
             app.InScopeAsync(sp => sp.GetRequiredService<AnswerLetters>().GenerateFeeNoticeAsync(clerk, free.Id, Ct)));
@@ -400,7 +402,7 @@ public sealed class RequestWorkflowTests(PostgresServer postgres)
     private static async Task<string> LetterTextAsync(TestApp app, Gongkai.Application.Accounts.StaffContext clerk, long id)
     {
         await app.InScopeAsync(sp => sp.GetRequiredService<AnswerLetters>().GenerateAsync(clerk, id, Ct));
-        return DocxText(await app.WithDbAsync(db => db.RequestLetters.Where(l => l.RequestId == id && l.FileName.EndsWith(".docx")).Select(l => l.Data).SingleAsync(Ct)));
+        return DocxText(await app.LetterContentAsync(l => l.RequestId == id && l.FileName.EndsWith(".docx")));
     }
 
     [Theory, BothDatabases]

@@ -13,8 +13,11 @@ using Microsoft.EntityFrameworkCore;
 namespace Gongkai.Application.Requests.Intake;
 
 /// <summary>A new request and the one-time secret the applicant needs to follow it (only its hash is stored).</summary>
-/// <remarks><see cref="Resubmitted"/>: the same form was posted before; no case was created and the secret was renewed.</remarks>
-public sealed record NewRequest(RequestRecord Record, string Secret, bool Resubmitted = false);
+/// <remarks>
+/// <see cref="Resubmitted"/>: the same form was posted before; no case was created, the secret is unchanged and not
+/// known any more, so <see cref="Secret"/> is null (the first receipt showed it).
+/// </remarks>
+public sealed record NewRequest(RequestRecord Record, string? Secret, bool Resubmitted = false);
 
 /// <summary>
 /// Intake of requests (条例第二十九条、第三十一条): online from the portal, or registered by staff for what arrived in
@@ -91,13 +94,18 @@ public sealed class RequestIntake(
     }
 
     /// <summary>
-    /// The same form posted again finds the case it created. The applicant who posts it holds the form, so the case's
-    /// tracking secret is renewed and shown again: the first receipt may never have reached the screen. A form whose
-    /// description was edited before posting again is a new request and gets no key match.
+    /// The same form posted again finds the case it created and answers with its receipt, without a secret: the secret
+    /// stays the one shown on the first receipt. The submission key is not a credential — it sits in the page's HTML, the
+    /// browser's history and cache, a shared computer's back button, an API client's logs — so whoever replays it must
+    /// not be handed a fresh secret that locks the real applicant out of /track (nor see the old one, which only exists
+    /// as a hash). Requiring the old secret instead would help no one: a client that holds it needs no new one. An
+    /// applicant whose first receipt never reached the screen asks the office, which can identify them. The same rule
+    /// holds for the portal form, the staff registration form and the staff API's Idempotency-Key, which all land here.
+    /// A form whose description was edited before posting again is a new request and gets no key match.
     /// </summary>
     private async Task<NewRequest?> ResubmissionAsync(StaffContext actor, int agencyId, Guid key, RequestForm input, CancellationToken ct)
     {
-        var record = await db.Requests.SingleOrDefaultAsync(r => r.AgencyId == agencyId && r.SubmissionKey == key, ct);
+        var record = await db.Requests.AsNoTracking().SingleOrDefaultAsync(r => r.AgencyId == agencyId && r.SubmissionKey == key, ct);
         if (record is null)
         {
             return null;
@@ -107,13 +115,9 @@ public sealed class RequestIntake(
             input.SubmissionKey = null;
             return null;
         }
-        var secret = TrackingSecrets.NewSecret();
-        record.SecretHash = TrackingSecrets.HashSecret(secret);
-        record.UpdatedAt = clock.UtcNow;
-        store.AddEvent(actor, record, "request.resubmit", clock.Today, "同一申请表重复提交：未重复登记，已重新生成查询密码（此前的查询密码作废）。", isPublic: false);
-        audit.Record(actor, "request.resubmit", "Request", record.Id, $"{record.TrackingCode} 重复提交同一申请表", agencyId);
+        audit.Record(actor, "request.resubmit", "Request", record.Id, $"{record.TrackingCode} 重复提交同一申请表（未重复登记，查询密码未变）", agencyId);
         await db.SaveChangesAsync(ct);
-        return new NewRequest(record, secret, Resubmitted: true);
+        return new NewRequest(record, null, Resubmitted: true);
     }
 
     private async Task<NewRequest> InsertAsync(StaffContext actor, int agencyId, SubmissionChannel channel, RequestForm input,
@@ -204,7 +208,8 @@ public sealed class RequestIntake(
                 ContentType = type.ContentType,
                 Size = att.Content.LongLength,
                 Sha256 = Convert.ToHexStringLower(SHA256.HashData(att.Content)),
-                Data = att.Content,
+                Data = protector.ProtectFile(att.Content),
+                Encrypted = true,
             });
         }
         var summary = domain is null

@@ -5,10 +5,18 @@ namespace Gongkai.Application.Requests.Privacy;
 /// <summary>
 /// Encrypts applicants' personal data at rest (name, ID number, phone, address, e-mail) with ASP.NET Core Data
 /// Protection; the key ring lives in the database, so every web node can decrypt. Lists show masked forms only.
+/// The files of a case — the applicant's attachments (scanned letters with ID and phone numbers) and the generated
+/// letters (with the applicant's name) — are encrypted as bytes under their own purpose, so a ciphertext of one kind
+/// cannot be passed off as the other.
 /// </summary>
 public sealed class ApplicantDataProtector(IDataProtectionProvider provider)
 {
     private readonly IDataProtector _protector = provider.CreateProtector("Gongkai.Requests.ApplicantPersonalData.v1");
+    private readonly IDataProtector _files = provider.CreateProtector("Gongkai.Requests.ApplicantFiles.v1");
+
+    public byte[] ProtectFile(byte[] content) => _files.Protect(content);
+
+    public byte[] UnprotectFile(byte[] content) => _files.Unprotect(content);
 
     public string Protect(string value) => _protector.Protect(value);
 

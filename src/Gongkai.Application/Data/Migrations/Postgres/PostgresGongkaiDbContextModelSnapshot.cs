@@ -903,6 +903,9 @@ namespace Gongkai.Application.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("bytea");
 
+                    b.Property<bool>("Encrypted")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("FileName")
                         .IsRequired()
                         .HasMaxLength(255)
@@ -1033,6 +1036,9 @@ namespace Gongkai.Application.Data.Migrations.Postgres
                     b.Property<byte[]>("Data")
                         .IsRequired()
                         .HasColumnType("bytea");
+
+                    b.Property<bool>("Encrypted")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("FileName")
                         .IsRequired()

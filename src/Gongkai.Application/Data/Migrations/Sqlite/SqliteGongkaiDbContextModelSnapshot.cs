@@ -878,6 +878,9 @@ namespace Gongkai.Application.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("BLOB");
 
+                    b.Property<bool>("Encrypted")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("FileName")
                         .IsRequired()
                         .HasMaxLength(255)
@@ -1004,6 +1007,9 @@ namespace Gongkai.Application.Data.Migrations.Sqlite
                     b.Property<byte[]>("Data")
                         .IsRequired()
                         .HasColumnType("BLOB");
+
+                    b.Property<bool>("Encrypted")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("FileName")
                         .IsRequired()

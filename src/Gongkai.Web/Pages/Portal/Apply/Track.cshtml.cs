@@ -1,6 +1,7 @@
 using Gongkai.Application;
 using Gongkai.Application.Agencies;
 using Gongkai.Application.Requests;
+using Gongkai.Application.Requests.Privacy;
 using Gongkai.Application.Requests.Steps;
 using Gongkai.Web.Infrastructure;
 using Gongkai.Application.Data;
@@ -14,7 +15,7 @@ namespace Gongkai.Web.Pages.Portal.Apply;
 /// <summary>Public tracking by code plus secret (POST, so the secret never lands in a URL or log). No personal data is shown.</summary>
 [EnableRateLimiting("track")]
 [OutsideAgencyScope(ScopeOptOut.Applicant)]
-public sealed class TrackModel(RequestQueries queries, RequestSteps steps) : PageModel, IFormPage
+public sealed class TrackModel(RequestQueries queries, RequestSteps steps, RequestFiles files) : PageModel, IFormPage
 {
     [BindProperty] public string? Code { get; set; }
     [BindProperty] public string? Secret { get; set; }
@@ -53,7 +54,7 @@ public sealed class TrackModel(RequestQueries queries, RequestSteps steps) : Pag
 
     public string? Message { get; private set; }
 
-    /// <summary>Downloads an answer letter; code and secret are checked again.</summary>
+    /// <summary>Downloads an answer letter; code and secret are checked again, and the download is audited as the applicant's.</summary>
     public async Task<IActionResult> OnPostLetterAsync(Guid letterId)
     {
         var view = await queries.TrackAsync(Code, Secret, HttpContext.RequestAborted);
@@ -62,7 +63,8 @@ public sealed class TrackModel(RequestQueries queries, RequestSteps steps) : Pag
             ModelState.AddModelError("Code", "查询码或查询密码不正确。");
             return Page();
         }
-        var letter = await queries.TrackedLetterAsync(view, letterId, HttpContext.RequestAborted);
+        Response.Headers.CacheControl = "no-store";
+        var letter = await files.LetterForApplicantAsync(view, letterId, HttpContext.Connection.RemoteIpAddress?.ToString(), HttpContext.RequestAborted);
         return letter is null ? NotFound() : File(letter.Data, letter.ContentType, letter.FileName);
     }
 }

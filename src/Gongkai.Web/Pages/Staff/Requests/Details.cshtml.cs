@@ -23,7 +23,7 @@ namespace Gongkai.Web.Pages.Staff.Requests;
 [RequirePermission(Permission.RequestsView)]
 public sealed class DetailsModel(
     RequestSteps steps, RequestFees fees, RequestAppealRegister appeals, ApplicantPrivacy privacy, RequestQueries queries, AnswerLetters letters,
-    CurrentStaff staff, PlatformClock clock) : PageModel, IFormPage
+    RequestFiles files, CurrentStaff staff, PlatformClock clock) : PageModel, IFormPage
 {
     [BindProperty(SupportsGet = true)] public long Id { get; set; }
 
@@ -97,10 +97,10 @@ public sealed class DetailsModel(
         ActAsync(() => appeals.ConcludeAppealAsync(staff.Context, appealId, result, concludedOn, note), "已登记复议/诉讼结果。");
 
     public async Task<IActionResult> OnGetLetterFileAsync(Guid letterId) =>
-        Download(await queries.LetterFileAsync(staff.Context, Id, letterId, HttpContext.RequestAborted));
+        Download(await files.LetterForStaffAsync(staff.Context, Id, letterId, HttpContext.RequestAborted));
 
     public async Task<IActionResult> OnGetAttachmentAsync(Guid attachmentId) =>
-        Download(await queries.AttachmentFileAsync(staff.Context, Id, attachmentId, HttpContext.RequestAborted));
+        Download(await files.AttachmentForStaffAsync(staff.Context, Id, attachmentId, HttpContext.RequestAborted));
 
     private IActionResult Download(StoredFile? file) => file is null ? NotFound() : File(file.Data, file.ContentType, file.FileName);
 

@@ -33,7 +33,7 @@ public sealed class NewModel(RequestIntake intake, CurrentStaff staff, UploadLim
 
     [TempData] public string? CreatedJson { get; set; }
 
-    public sealed record Registered(long Id, string TrackingCode, string Secret, bool Resubmitted);
+    public sealed record Registered(long Id, string TrackingCode, string? Secret, bool Resubmitted);
 
     public static IReadOnlyList<SubmissionChannel> StaffChannels => RequestFormRules.StaffChannels;
 

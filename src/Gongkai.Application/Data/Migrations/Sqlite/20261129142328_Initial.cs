@@ -603,7 +603,8 @@ namespace Gongkai.Application.Data.Migrations.Sqlite
                     ContentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     Size = table.Column<long>(type: "INTEGER", nullable: false),
                     Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Data = table.Column<byte[]>(type: "BLOB", nullable: false)
+                    Data = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    Encrypted = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -677,6 +678,7 @@ namespace Gongkai.Application.Data.Migrations.Sqlite
                     ContentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     Data = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    Encrypted = table.Column<bool>(type: "INTEGER", nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     CreatedByName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
                 },

@@ -604,7 +604,8 @@ namespace Gongkai.Application.Data.Migrations.Postgres
                     ContentType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     Size = table.Column<long>(type: "bigint", nullable: false),
                     Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Data = table.Column<byte[]>(type: "bytea", nullable: false)
+                    Data = table.Column<byte[]>(type: "bytea", nullable: false),
+                    Encrypted = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -678,6 +679,7 @@ namespace Gongkai.Application.Data.Migrations.Postgres
                     ContentType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     Data = table.Column<byte[]>(type: "bytea", nullable: false),
+                    Encrypted = table.Column<bool>(type: "boolean", nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     CreatedByName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
                 },
