@@ -169,4 +169,53 @@ public sealed class FourEyesTests(PostgresServer postgres)
         var audited = await app.WithDbAsync(db => db.AuditEntries.Where(a => a.Action == "item.attachment.download").Select(a => new { a.UserId, a.AgencyId }).ToListAsync(Ct));
         Assert.Equal([(reviewer.UserId, (int?)agency.Id)], audited.Select(a => (a.UserId, (int?)a.AgencyId)));
     }
+
+    [Theory, BothDatabases]
+    public async Task TheReviewPage_RefusesAStaleApproval_AndShowsWhatChanged(DatabaseProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider, postgres);
+        var agency = await app.SetUpAsync();
+        var editor = await app.AddStaffAsync("editor", agency.Id, Roles.Editor);
+        await app.AddStaffAsync("reviewer", agency.Id, Roles.Reviewer);
+        var input = await app.ValidInputAsync(agency.Id, "审阅时的标题");
+        var item = await app.DraftAsync(editor, input);
+        var read = await app.WithItemsAsync(s => s.SubmitAsync(editor, item.Id, Ct));
+        using var reviewer = app.Client();
+        await app.SignInAsync(reviewer, "reviewer");
+        var page = await reviewer.GetStringAsync($"/staff/items/{item.Id}", Ct);
+        await app.WithItemsAsync(s => s.UpdateAsync(editor, item.Id, input with { Title = "审阅后改的标题" }, null, Ct));
+        await app.WithItemsAsync(s => s.SubmitAsync(editor, item.Id, Ct));
+
+        using var approve = await reviewer.PostAsync($"/staff/items/{item.Id}?handler=Approve", FormFields.Encoded(FormFields.AntiforgeryToken(page),
+            ("secrecyReviewed", "true"), ("note", "同意"), ("reviewedVersion", read.Version.ToString(System.Globalization.CultureInfo.InvariantCulture))), Ct);
+        var refused = await approve.Content.ReadAsStringAsync(Ct);
+
+        Assert.Contains($"name=\"reviewedVersion\" value=\"{read.Version}\"", page, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, approve.StatusCode);
+        Assert.Contains("审核未通过：请查看修改内容后重新审核", refused, StringComparison.Ordinal);
+        Assert.Contains("<del>审阅时的标题</del>", refused, StringComparison.Ordinal);
+        Assert.Contains("<ins>审阅后改的标题</ins>", refused, StringComparison.Ordinal);
+        Assert.Equal(ItemStatus.PendingReview, await app.WithDbAsync(db => db.Items.Select(i => i.Status).SingleAsync(Ct)));
+    }
+
+    [Theory, BothDatabases]
+    public async Task TheReviewPage_LinksAPendingItemsAttachmentsToTheStaffDownload(DatabaseProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider, postgres);
+        var agency = await app.SetUpAsync();
+        var editor = await app.AddStaffAsync("editor", agency.Id, Roles.Editor);
+        await app.AddStaffAsync("reviewer", agency.Id, Roles.Reviewer);
+        var item = await app.DraftAsync(editor, await app.ValidInputAsync(agency.Id));
+        var pdf = Encoding.ASCII.GetBytes("%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
+        var attachment = await app.WithItemsAsync(s => s.AddAttachmentAsync(editor, item.Id, "拟公开的附件.pdf", pdf, Ct));
+        await app.WithItemsAsync(s => s.SubmitAsync(editor, item.Id, Ct));
+        using var reviewer = app.Client();
+        await app.SignInAsync(reviewer, "reviewer");
+
+        var page = await reviewer.GetStringAsync($"/staff/items/{item.Id}", Ct);
+        using var download = await reviewer.GetAsync(StaffAttachmentEndpoint.Url(item.Id, attachment.Id), Ct);
+
+        Assert.Contains($"href=\"{StaffAttachmentEndpoint.Url(item.Id, attachment.Id)}\"", page, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+    }
 }
