@@ -9,6 +9,7 @@ using Gongkai.Domain.Catalog;
 using Gongkai.Tests.Support;
 using Gongkai.Web.Api;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Gongkai.Tests.Catalog;
 
@@ -74,10 +75,13 @@ public sealed class FourEyesTests(PostgresServer postgres)
         await app.WithItemsAsync(s => s.UpdateAsync(admin, item.Id, input with { Title = "管理员改写的通知" }, null, Ct));
         await app.WithItemsAsync(s => s.SubmitAsync(admin, item.Id, Ct));
 
+        var queue = await app.InScopeAsync(sp => sp.GetRequiredService<StaffItemQueries>()
+            .ListAsync(reviewer, new StaffItemFilter(agency.Id, ItemStatus.PendingReview), Ct));
         var ex = await Assert.ThrowsAsync<WorkflowException>(() => app.WithItemsAsync(s => s.ApproveLatestAsync(admin, item.Id, true, "同意", Ct)));
         // The editor changed nothing since the last approval: as a second person, the original author may approve the revision.
         var byTheReviewer = await app.WithItemsAsync(s => s.ApproveLatestAsync(reviewer, item.Id, true, "同意", Ct));
 
+        Assert.Equal([item.Id], queue.Items.Select(r => r.Id));
         Assert.Equal(RewroteIt, ex.Message);
         Assert.Equal("管理员改写的通知", byTheReviewer.Title);
     }
