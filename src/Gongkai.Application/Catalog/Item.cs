@@ -57,6 +57,15 @@ public sealed class Item : Agencies.IAgencyOwned
     public string? ReviewNote { get; set; }
     public string? WithdrawReason { get; set; }
 
+    /// <summary>
+    /// The working revision of a published item (an <see cref="ItemSnapshot"/>), while it is drafted and reviewed. The row
+    /// itself keeps the published revision, so the portal, API, RSS and sitemap show it until the new one is approved
+    /// (条例第十七条; decision 0013). Null when there is no revision in progress.
+    /// </summary>
+    public string? PendingRevisionJson { get; set; }
+    /// <summary>Where the working revision stands (草稿, 待审核, 已退回); null when there is none.</summary>
+    public ItemStatus? PendingStatus { get; set; }
+
     /// <summary>Bumped on every change; optimistic concurrency between web nodes.</summary>
     public int Version { get; set; }
     public DateTime CreatedAt { get; set; }

@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text.Json;
 using Gongkai.Application.Accounts;
 using Gongkai.Application.Accounts.Permissions;
 using Gongkai.Application.Agencies;
@@ -79,50 +78,83 @@ public sealed class ItemService(
         {
             throw new ValidationException("Version", "该信息已被他人修改，请刷新后重新编辑。");
         }
-        var wasPublic = item.Status == ItemStatus.Published;
-        await ApplyAsync(item, input, ct);
-        // Changing reviewed content sends it back through review (条例第十七条): it leaves the portal until approved again.
-        if (item.Status is ItemStatus.Published or ItemStatus.Filed or ItemStatus.Withdrawn or ItemStatus.PendingReview)
+        if (item.Status == ItemStatus.Published)
         {
-            item.Status = ItemStatus.Draft;
-            item.SecrecyReviewed = false;
-            item.ReviewerId = null;
+            // The published revision stays public until the new one is approved (条例第十七条, decision 0013): the edit is
+            // kept as the working revision beside it, and the portal is not told about anything yet.
+            var working = Copy(item, item.PendingRevisionJson is { } pending ? ItemSnapshot.Parse(pending) : ItemSnapshot.Of(item), ItemStatus.Draft);
+            await ApplyAsync(working, input, ct);
+            item.PendingRevisionJson = ItemSnapshot.Of(working).ToJson();
+            item.PendingStatus = ItemStatus.Draft;
+        }
+        else
+        {
+            await ApplyAsync(item, input, ct);
+            // Changing reviewed content sends it back through review (条例第十七条).
+            if (item.Status is ItemStatus.Filed or ItemStatus.Withdrawn or ItemStatus.PendingReview)
+            {
+                item.Status = ItemStatus.Draft;
+                item.SecrecyReviewed = false;
+                item.ReviewerId = null;
+            }
         }
         item.UpdatedAt = clock.UtcNow;
         item.Version++;
         AddRevision(actor, item, "update");
-        audit.Record(actor, "item.update", "Item", item.Id, wasPublic ? $"{item.IndexNo} 修改已发布信息，撤下待重新审核" : item.IndexNo, item.AgencyId);
-        if (wasPublic)
-        {
-            await changes.ItemAsync(ChangeKind.Withdrawn, item, ct);
-        }
+        audit.Record(actor, "item.update", "Item", item.Id,
+            item.PendingStatus is null ? item.IndexNo : $"{item.IndexNo} 修改已发布信息：已发布版本继续公开，修改待审核通过后生效", item.AgencyId);
         await SaveAsync(ct);
-        return item;
+        return Working(item);
     }
 
     public async Task<Item> SubmitAsync(StaffContext actor, long itemId, CancellationToken ct = default)
     {
         var item = await LoadWritableAsync(actor, itemId, ct);
         RequireEditor(actor);
-        item.Status = ItemWorkflow.Submit(item.Status, item.DisclosureMode, item.WithholdingReason);
-        return await TransitionAsync(actor, item, "item.submit", $"公开属性：{item.DisclosureMode.Label()}", ct);
+        var working = Working(item);
+        SetWorkingStatus(item, ItemWorkflow.Submit(working.Status, working.DisclosureMode, working.WithholdingReason));
+        return await TransitionAsync(actor, item, "item.submit", $"公开属性：{working.DisclosureMode.Label()}", ct);
     }
 
-    /// <summary>保密审查 and 审核 by a second person; a 主动公开 item is published (条例第十七条).</summary>
-    public async Task<Item> ApproveAsync(StaffContext actor, long itemId, bool secrecyReviewed, string? note, CancellationToken ct = default)
+    /// <summary>
+    /// 保密审查 and 审核 by a second person — not the author, nor anyone who changed the content since it was last approved —
+    /// of the revision the reviewer read (<paramref name="reviewedVersion"/>); a 主动公开 item is published (条例第十七条).
+    /// </summary>
+    public async Task<Item> ApproveAsync(StaffContext actor, long itemId, int? reviewedVersion, bool secrecyReviewed, string? note, CancellationToken ct = default)
     {
         var item = await LoadWritableAsync(actor, itemId, ct);
         if (!actor.CanReview)
         {
             throw new ForbiddenException("只有审核员可以审核发布。");
         }
-        item.Status = ItemWorkflow.Approve(item.Status, item.DisclosureMode, item.AuthorId, actor.UserId, secrecyReviewed);
+        var reviewed = reviewedVersion ?? throw new ValidationException("Version", "请提供所审阅的版本号：审核通过只对审阅过的版本有效，请刷新页面后重新审核。");
+        var working = Working(item);
+        var changedBy = await ContentChangedBySinceApprovalAsync(item.Id, ct);
+        var approved = ItemWorkflow.Approve(working.Status, working.DisclosureMode, item.AuthorId, changedBy, actor.UserId,
+            secrecyReviewed, reviewed, item.Version);
+        var wasPublic = item.Status == ItemStatus.Published;
+        if (item.PendingRevisionJson is { } pending)
+        {
+            // The approved revision replaces the published one in one step; until now the portal showed the old one.
+            var revision = ItemSnapshot.Parse(pending);
+            var leavesListings = revision.ColumnId != item.ColumnId || revision.InterpretsId != item.InterpretsId
+                || approved != ItemStatus.Published;
+            if (leavesListings)
+            {
+                // Evicts the pages the published revision was listed on (its column, the document it interprets).
+                await changes.ItemAsync(ChangeKind.Withdrawn, item, ct);
+            }
+            revision.ApplyContentTo(item);
+            item.PendingRevisionJson = null;
+            item.PendingStatus = null;
+        }
+        item.Status = approved;
         item.ReviewerId = actor.UserId;
         item.SecrecyReviewed = true;
         item.ReviewNote = note;
         if (item.Status == ItemStatus.Published)
         {
-            await changes.ItemAsync(ChangeFeed.PublicationKind(item, wasPublishedBefore: item.PublishedAt is not null), item, ct);
+            await changes.ItemAsync(ChangeFeed.PublicationKind(item, wasPublishedBefore: wasPublic || item.PublishedAt is not null), item, ct);
             item.PublishedOn ??= clock.TodayDate;
             item.PublishedAt = clock.UtcNow;
         }
@@ -137,7 +169,7 @@ public sealed class ItemService(
         {
             throw new ForbiddenException("只有审核员可以退回稿件。");
         }
-        item.Status = ItemWorkflow.Return(item.Status, item.AuthorId, actor.UserId, reason);
+        SetWorkingStatus(item, ItemWorkflow.Return(Working(item).Status, item.AuthorId, actor.UserId, reason));
         item.ReviewNote = reason;
         return await TransitionAsync(actor, item, "item.return", reason, ct);
     }
@@ -152,6 +184,13 @@ public sealed class ItemService(
         item.Status = ItemWorkflow.Withdraw(item.Status, reason);
         item.WithdrawReason = reason;
         await changes.ItemAsync(ChangeKind.Withdrawn, item, ct);
+        if (item.PendingRevisionJson is { } pending)
+        {
+            // Nothing is lost: the revision in progress becomes the withdrawn item's content, to be edited and reviewed again.
+            ItemSnapshot.Parse(pending).ApplyContentTo(item);
+            item.PendingRevisionJson = null;
+            item.PendingStatus = null;
+        }
         return await TransitionAsync(actor, item, "item.withdraw", reason, ct);
     }
 
@@ -161,7 +200,7 @@ public sealed class ItemService(
         RequireEditor(actor);
         if (item.Status is not (ItemStatus.Draft or ItemStatus.Returned))
         {
-            throw new ValidationException("File", "只能给草稿或被退回的信息添加附件；已提交或已发布的信息请先修改为草稿。");
+            throw new ValidationException("File", "只能给草稿或被退回的信息添加附件：已提交的信息请等待审核结果；已发布信息的附件随已发布版本公开，如需更换请先撤回。");
         }
         fileName = AttachmentInspector.CleanFileName(fileName);
         var type = AttachmentInspector.Inspect(fileName, content, limits.MaxAttachmentBytes);
@@ -179,6 +218,8 @@ public sealed class ItemService(
         db.AttachmentContents.Add(new AttachmentContent { Id = attachment.Id, Data = content });
         item.Version++;
         item.UpdatedAt = clock.UtcNow;
+        // Attachments are content: the uploader counts among those who changed it (the four-eyes rule reads revisions).
+        AddRevision(actor, item, "attach");
         audit.Record(actor, "item.attach", "Item", item.Id, $"{fileName} ({content.LongLength} 字节, SHA-256 {attachment.Sha256})", item.AgencyId);
         await SaveAsync(ct);
         return attachment;
@@ -197,8 +238,24 @@ public sealed class ItemService(
         db.Attachments.Remove(attachment);
         await db.AttachmentContents.Where(c => c.Id == attachmentId).ExecuteDeleteAsync(ct);
         item.Version++;
+        AddRevision(actor, item, "detach");
         audit.Record(actor, "item.detach", "Item", item.Id, attachment.FileName, item.AgencyId);
         await SaveAsync(ct);
+    }
+
+    /// <summary>
+    /// An attachment of an item the actor may read, in any state: reviewers read a pending item's files before approving
+    /// (条例第十七条) — the public link only serves published ones. Every staff download is audited.
+    /// </summary>
+    public async Task<(Attachment Meta, byte[] Data)> OpenAttachmentAsync(StaffContext actor, long itemId, Guid attachmentId, CancellationToken ct = default)
+    {
+        var item = await LoadReadableAsync(actor, itemId, ct);
+        var attachment = item.Attachments.SingleOrDefault(a => a.Id == attachmentId)
+            ?? throw new NotFoundException("附件不存在，或您无权查看。");
+        var data = await db.AttachmentContents.AsNoTracking().Where(c => c.Id == attachmentId).Select(c => c.Data).SingleAsync(ct);
+        audit.Record(actor, "item.attachment.download", "Item", item.Id, $"{item.IndexNo} {attachment.FileName}", item.AgencyId);
+        await db.SaveChangesAsync(ct);
+        return (attachment, data);
     }
 
     /// <summary>Loads an item the actor may read (own agency, or a subordinate for a supervisor).</summary>
@@ -211,6 +268,26 @@ public sealed class ItemService(
             throw new NotFoundException("找不到该信息，或您无权查看。");
         }
         return item;
+    }
+
+    /// <summary>The working revision of an item the actor may read (see <see cref="Working"/>).</summary>
+    public async Task<Item> LoadWorkingAsync(StaffContext actor, long itemId, CancellationToken ct = default) =>
+        Working(await LoadReadableAsync(actor, itemId, ct));
+
+    /// <summary>What changed in the working revision since the given version (the one a reviewer read); null when that version is unknown.</summary>
+    public async Task<RevisionDiff?> DiffSinceAsync(StaffContext actor, long itemId, int fromVersion, CancellationToken ct = default)
+    {
+        var item = await LoadWorkingAsync(actor, itemId, ct);
+        var from = await db.ItemRevisions.AsNoTracking().Where(r => r.ItemId == itemId && r.Version == fromVersion)
+            .OrderByDescending(r => r.Id).Select(r => r.SnapshotJson).FirstOrDefaultAsync(ct);
+        if (from is null)
+        {
+            return null;
+        }
+        var before = ItemSnapshot.Parse(from);
+        var after = ItemSnapshot.Of(item);
+        var columns = await db.Columns.AsNoTracking().Where(c => c.Id == before.ColumnId || c.Id == after.ColumnId).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
+        return RevisionDiff.Between(fromVersion, before, item.Version, after, id => columns.GetValueOrDefault(id, ""));
     }
 
     private async Task<Item> LoadWritableAsync(StaffContext actor, long itemId, CancellationToken ct)
@@ -233,9 +310,9 @@ public sealed class ItemService(
         item.UpdatedAt = clock.UtcNow;
         item.Version++;
         AddRevision(actor, item, action["item.".Length..]);
-        audit.Record(actor, action, "Item", item.Id, $"{item.IndexNo} → {item.Status.Label()}；{detail}", item.AgencyId);
+        audit.Record(actor, action, "Item", item.Id, $"{item.IndexNo} → {(item.PendingStatus ?? item.Status).Label()}；{detail}", item.AgencyId);
         await SaveAsync(ct);
-        return item;
+        return Working(item);
     }
 
     private async Task SaveAsync(CancellationToken ct)
@@ -387,26 +464,69 @@ public sealed class ItemService(
         }
     }
 
-    // Chinese stays readable in stored snapshots.
-    private static readonly JsonSerializerOptions SnapshotJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     private void AddRevision(StaffContext actor, Item item, string action) =>
         db.ItemRevisions.Add(new ItemRevision
         {
             ItemId = item.Id,
             Version = item.Version,
             Action = action,
-            SnapshotJson = JsonSerializer.Serialize(new
-            {
-                item.IndexNo, item.Title, item.PublishingOrg, item.WrittenOn, item.FormedOn, item.PublishedOn, item.DocNo,
-                item.TopicCategory, item.ColumnId, item.DisclosureMode, item.WithholdingReason, item.DisclosureScope, item.Summary,
-                item.BodyHtml, item.DocumentKind, item.Validity, item.EffectiveOn, item.InvalidatedOn, item.ReplacedById,
-                item.InterpretationForm, item.InterpretsId, item.Status,
-            }, SnapshotJson),
+            // The working revision: what the editor wrote and the reviewer reads, even while the published one stays public.
+            SnapshotJson = ItemSnapshot.Of(Working(item)).ToJson(),
             ChangedById = actor.UserId,
             ChangedByName = actor.UserName,
             ChangedAt = clock.UtcNow,
         });
+
+    /// <summary>Revision actions that change the content (the others move it through the workflow).</summary>
+    private static readonly string[] ContentActions = ["create", "update", "attach", "detach"];
+
+    /// <summary>Revision actions that approve the content: the four-eyes rule counts changes made after the last one.</summary>
+    private static readonly string[] ApprovalActions = ["publish", "file"];
+
+    /// <summary>Everyone who changed the content since it was last approved, from the revisions.</summary>
+    public async Task<IReadOnlyCollection<string>> ContentChangedBySinceApprovalAsync(long itemId, CancellationToken ct = default)
+    {
+        var lastApproval = await db.ItemRevisions.Where(r => r.ItemId == itemId && ApprovalActions.Contains(r.Action))
+            .MaxAsync(r => (int?)r.Version, ct) ?? 0;
+        return await db.ItemRevisions
+            .Where(r => r.ItemId == itemId && r.Version > lastApproval && ContentActions.Contains(r.Action) && r.ChangedById != null)
+            .Select(r => r.ChangedById!).Distinct().ToListAsync(ct);
+    }
+
+    /// <summary>
+    /// The revision staff work on: the item itself, or — while a published item is being revised — a detached copy carrying
+    /// the working revision and its status. The published row is never changed through it.
+    /// </summary>
+    public static Item Working(Item item) =>
+        item.PendingRevisionJson is { } pending ? Copy(item, ItemSnapshot.Parse(pending), item.PendingStatus ?? ItemStatus.Draft) : item;
+
+    /// <summary>A detached copy of the item with the given content and status; the tracked row is left as it is.</summary>
+    private static Item Copy(Item item, ItemSnapshot content, ItemStatus status)
+    {
+        var copy = new Item
+        {
+            Id = item.Id, AgencyId = item.AgencyId, Year = item.Year, Serial = item.Serial, IndexNo = item.IndexNo, Title = "",
+            PublishingOrg = "", AuthorId = item.AuthorId, ReviewerId = item.ReviewerId, SecrecyReviewed = item.SecrecyReviewed,
+            ReviewNote = item.ReviewNote, WithdrawReason = item.WithdrawReason, Version = item.Version, CreatedAt = item.CreatedAt,
+            UpdatedAt = item.UpdatedAt, PublishedAt = item.PublishedAt, Attachments = item.Attachments,
+            PendingRevisionJson = item.PendingRevisionJson, PendingStatus = item.PendingStatus, Status = status,
+        };
+        content.ApplyContentTo(copy);
+        return copy;
+    }
+
+    /// <summary>A workflow step on the working revision: the pending one of a published item, or the item itself.</summary>
+    private static void SetWorkingStatus(Item item, ItemStatus status)
+    {
+        if (item.PendingRevisionJson is not null)
+        {
+            item.PendingStatus = status;
+        }
+        else
+        {
+            item.Status = status;
+        }
+    }
 
     /// <summary>
     /// The id of a document an item may link to (替代文件, 被解读文件) by 索引号: one within the actor's agency scope, or any

@@ -34,7 +34,8 @@ public sealed class StaffItemQueries(GongkaiDbContext db, AgencyAccess access, P
         }
         if (filter.Status is { } status)
         {
-            q = q.Where(i => i.Status == status);
+            // A published item's revision in progress is listed by its own state too (the review queue shows it).
+            q = q.Where(i => i.Status == status || i.PendingStatus == status);
         }
         if (filter.OverdueOnly)
         {
@@ -50,13 +51,13 @@ public sealed class StaffItemQueries(GongkaiDbContext db, AgencyAccess access, P
         var page = Math.Max(1, filter.Page);
         var total = await q.CountAsync(ct);
         var rows = await q.OrderByDescending(i => i.UpdatedAt).ThenByDescending(i => i.Id).Skip((page - 1) * size).Take(size)
-            .Join(db.Agencies, i => i.AgencyId, a => a.Id, (i, a) => new { i.Id, i.AgencyId, a.Name, i.IndexNo, i.Title, i.Status, i.DisclosureMode, i.FormedOn, i.PublishedOn, i.UpdatedAt })
+            .Join(db.Agencies, i => i.AgencyId, a => a.Id, (i, a) => new { i.Id, i.AgencyId, a.Name, i.IndexNo, i.Title, i.Status, i.PendingStatus, i.DisclosureMode, i.FormedOn, i.PublishedOn, i.UpdatedAt })
             .ToListAsync(ct);
         return new Page<StaffItemRow>(rows.Select(r =>
         {
             var due = PublicationDeadline.DueOn(LocalDate.FromDateOnly(r.FormedOn), calendar);
             var overdue = Unpublished.Contains(r.Status) && r.DisclosureMode is not (DisclosureMode.OnRequest or DisclosureMode.Withheld) && today > due;
-            return new StaffItemRow(r.Id, r.AgencyId, r.Name, r.IndexNo, r.Title, r.Status, r.DisclosureMode, r.FormedOn, due.ToDateOnly(), overdue, r.PublishedOn, r.UpdatedAt);
+            return new StaffItemRow(r.Id, r.AgencyId, r.Name, r.IndexNo, r.Title, r.PendingStatus ?? r.Status, r.DisclosureMode, r.FormedOn, due.ToDateOnly(), overdue, r.PublishedOn, r.UpdatedAt);
         }).ToList(), page, size, total);
     }
 
@@ -69,9 +70,9 @@ public sealed class StaffItemQueries(GongkaiDbContext db, AgencyAccess access, P
         var cutoff = OverdueCutoff(clock.Today, calendar).ToDateOnly();
         var yearStart = new DateOnly(clock.Today.Year, 1, 1);
         return (
-            await mine.CountAsync(i => i.Status == ItemStatus.Draft, ct),
-            await mine.CountAsync(i => i.Status == ItemStatus.PendingReview, ct),
-            await mine.CountAsync(i => i.Status == ItemStatus.Returned, ct),
+            await mine.CountAsync(i => i.Status == ItemStatus.Draft || i.PendingStatus == ItemStatus.Draft, ct),
+            await mine.CountAsync(i => i.Status == ItemStatus.PendingReview || i.PendingStatus == ItemStatus.PendingReview, ct),
+            await mine.CountAsync(i => i.Status == ItemStatus.Returned || i.PendingStatus == ItemStatus.Returned, ct),
             await mine.CountAsync(i => Unpublished.Contains(i.Status) && i.DisclosureMode != DisclosureMode.OnRequest && i.DisclosureMode != DisclosureMode.Withheld && i.FormedOn < cutoff, ct),
             await mine.CountAsync(i => i.Status == ItemStatus.Published && i.PublishedOn >= yearStart, ct));
     }

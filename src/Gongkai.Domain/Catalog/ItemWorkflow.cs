@@ -28,10 +28,15 @@ public static class ItemWorkflow
     }
 
     /// <summary>
-    /// Approving after 保密审查 and 审核 (条例第十七条). The reviewer is never the author: review by a second person
-    /// is the point of the step. A 主动公开 item goes public; others are filed.
+    /// Approving after 保密审查 and 审核 (条例第十七条). Review by a second person is the point of the step, so the reviewer
+    /// is neither the author nor anyone who changed the content since it was last approved (<paramref name="contentChangedBy"/>):
+    /// otherwise whoever holds both edit and review rights could rewrite a colleague's draft and publish it alone.
+    /// The approval is bound to the revision the reviewer read (<paramref name="reviewedVersion"/>); a 主动公开 item goes public,
+    /// others are filed.
     /// </summary>
-    public static ItemStatus Approve(ItemStatus current, DisclosureMode mode, string authorId, string reviewerId, bool secrecyReviewed)
+    public static ItemStatus Approve(
+        ItemStatus current, DisclosureMode mode, string authorId, IReadOnlyCollection<string> contentChangedBy, string reviewerId,
+        bool secrecyReviewed, int reviewedVersion, int currentVersion)
     {
         if (current != ItemStatus.PendingReview)
         {
@@ -40,6 +45,14 @@ public static class ItemWorkflow
         if (string.Equals(authorId, reviewerId, StringComparison.Ordinal))
         {
             throw new WorkflowException("审核人不能是拟稿人本人：保密审查和审核须由另一人完成。");
+        }
+        if (contentChangedBy.Contains(reviewerId, StringComparer.Ordinal))
+        {
+            throw new WorkflowException("审核人自上次审核通过以来修改过本信息的内容，不能审核自己修改的内容：保密审查和审核须由修改人以外的另一人完成（条例第十七条）。");
+        }
+        if (reviewedVersion != currentVersion)
+        {
+            throw new StaleReviewException(reviewedVersion, currentVersion);
         }
         if (!secrecyReviewed)
         {

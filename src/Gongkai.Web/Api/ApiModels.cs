@@ -46,7 +46,8 @@ public sealed record ItemWriteDto
     public int? Version { get; init; }
 }
 
-public sealed record ReviewDto(bool SecrecyReviewed, string? Note);
+/// <summary>An approval: <see cref="Version"/> is the item version the reviewer read (from GetStaffItem); required.</summary>
+public sealed record ReviewDto(bool SecrecyReviewed, string? Note, int? Version = null);
 
 public sealed record ReasonDto(string? Reason);
 

@@ -4,6 +4,7 @@ using Gongkai.Application.Accounts.Permissions;
 using Gongkai.Application.Catalog;
 using Gongkai.Application.Data;
 using Gongkai.Domain.Catalog;
+using Gongkai.Web.Errors;
 using Gongkai.Web.Infrastructure;
 using Gongkai.Web.Infrastructure.Permissions;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -30,9 +31,11 @@ public static class CatalogApi
         var staff = api.MapGroup("/staff").WithTags("staff");
         staff.MapPost("/items", CreateItem).WithName("CreateItem").RequirePermission(Permission.ItemsEdit).WithSummary("拟稿：新建信息（本单位）");
         staff.MapGet("/items/{id:long}", GetStaffItem).WithName("GetStaffItem").RequirePermission(Permission.ItemsView).WithSummary("读取本单位（或下级单位）的任一信息");
-        staff.MapPut("/items/{id:long}", UpdateItem).WithName("UpdateItem").RequirePermission(Permission.ItemsEdit).WithSummary("修改信息（已发布的将撤下重新审核）");
+        staff.MapPut("/items/{id:long}", UpdateItem).WithName("UpdateItem").RequirePermission(Permission.ItemsEdit).WithSummary("修改信息（已发布的：已发布版本继续公开，修改审核通过后生效）");
         staff.MapPost("/items/{id:long}/submit", SubmitItem).WithName("SubmitItem").RequirePermission(Permission.ItemsEdit).WithSummary("提交审核");
         staff.MapPost("/items/{id:long}/approve", ApproveItem).WithName("ApproveItem").RequirePermission(Permission.ItemsReview).WithSummary("保密审查并审核通过（主动公开的即发布）");
+        staff.MapGet("/items/{id:long}/attachments/{attachmentId:guid}", StaffAttachmentEndpoint.DownloadAsync).WithName("DownloadStaffAttachment")
+            .RequirePermission(Permission.ItemsView).Produces(StatusCodes.Status200OK, contentType: "application/octet-stream").WithSummary("下载信息附件（任一状态，供审核人审阅；记入审计）");
         staff.MapPost("/items/{id:long}/return", ReturnItem).WithName("ReturnItem").RequirePermission(Permission.ItemsReview).WithSummary("退回修改");
         staff.MapPost("/items/{id:long}/withdraw", WithdrawItem).WithName("WithdrawItem").RequirePermission(Permission.ItemsPublish).WithSummary("撤回已发布信息");
     }
@@ -139,7 +142,7 @@ public static class CatalogApi
     }
 
     private static async Task<Ok<StaffItem>> GetStaffItem(long id, CurrentStaff staff, ItemService items, GongkaiDbContext db, CancellationToken ct) =>
-        TypedResults.Ok(await StaffDtoAsync(await items.LoadReadableAsync(staff.Context, id, ct), db, ct));
+        TypedResults.Ok(await StaffDtoAsync(await items.LoadWorkingAsync(staff.Context, id, ct), db, ct));
 
     private static async Task<Ok<StaffItem>> UpdateItem(long id, ItemWriteDto dto, CurrentStaff staff, ItemService items, GongkaiDbContext db, CancellationToken ct)
     {
@@ -151,8 +154,27 @@ public static class CatalogApi
     private static async Task<Ok<StaffItem>> SubmitItem(long id, CurrentStaff staff, ItemService items, GongkaiDbContext db, CancellationToken ct) =>
         TypedResults.Ok(await StaffDtoAsync(await items.SubmitAsync(staff.Context, id, ct), db, ct));
 
-    private static async Task<Ok<StaffItem>> ApproveItem(long id, ReviewDto body, CurrentStaff staff, ItemService items, GongkaiDbContext db, CancellationToken ct) =>
-        TypedResults.Ok(await StaffDtoAsync(await items.ApproveAsync(staff.Context, id, body.SecrecyReviewed, body.Note, ct), db, ct));
+    /// <summary>
+    /// Approves the revision the reviewer read (<see cref="ReviewDto.Version"/>). When the content changed since, the 409
+    /// problem lists what changed (<c>changes</c>: title and metadata field by field; <c>body</c>: text paragraphs marked
+    /// " ", "-" or "+"), so the reviewer can read it and approve the current version.
+    /// </summary>
+    private static async Task<Results<Ok<StaffItem>, ProblemHttpResult>> ApproveItem(long id, ReviewDto body, CurrentStaff staff, ItemService items, GongkaiDbContext db, CancellationToken ct)
+    {
+        try
+        {
+            return TypedResults.Ok(await StaffDtoAsync(await items.ApproveAsync(staff.Context, id, body.Version, body.SecrecyReviewed, body.Note, ct), db, ct));
+        }
+        catch (StaleReviewException stale)
+        {
+            var diff = await items.DiffSinceAsync(staff.Context, id, stale.ReviewedVersion, ct);
+            var problem = ApiProblems.Create(ErrorCatalog.StaleReview, stale.Message);
+            problem.Extensions["currentVersion"] = stale.CurrentVersion;
+            problem.Extensions["changes"] = diff?.Fields ?? [];
+            problem.Extensions["body"] = diff?.Body.Select(l => new { mark = l.Mark.ToString(), text = l.Text }).ToList() ?? [];
+            return TypedResults.Problem(problem);
+        }
+    }
 
     private static async Task<Ok<StaffItem>> ReturnItem(long id, ReasonDto body, CurrentStaff staff, ItemService items, GongkaiDbContext db, CancellationToken ct) =>
         TypedResults.Ok(await StaffDtoAsync(await items.ReturnAsync(staff.Context, id, body.Reason, ct), db, ct));

@@ -30,6 +30,7 @@ public static class ErrorCatalog
 
     public static readonly ErrorEntry Validation = new(400, "validation", "输入有误", "提交的内容有误，请检查后重试。", OnForm: true);
     public static readonly ErrorEntry ItemWorkflow = new(409, "item-workflow", "当前状态不允许此操作", "该信息的当前状态不允许此操作。", OnForm: true);
+    public static readonly ErrorEntry StaleReview = new(409, "stale-review", "审阅的版本已被修改", "该信息在您审阅后已被修改，请查看修改内容后重新审核。", OnForm: true);
     public static readonly ErrorEntry RequestWorkflow = new(409, "request-workflow", "当前状态不允许此操作", "该申请的当前状态不允许此操作。", OnForm: true);
     public static readonly ErrorEntry Fee = new(400, "fee-rule", "收费不符合规定", "收费不符合《政府信息公开信息处理费管理办法》。", OnForm: true);
     public static readonly ErrorEntry Concurrency = new(409, "concurrency", "数据已被修改", "该记录已被他人修改，请刷新页面后重试。", OnForm: true);
@@ -57,6 +58,7 @@ public static class ErrorCatalog
     {
         ValidationException => Validation,
         WorkflowException => ItemWorkflow,
+        StaleReviewException => StaleReview,
         RequestWorkflowException => RequestWorkflow,
         FeeException => Fee,
         DbUpdateConcurrencyException => Concurrency,

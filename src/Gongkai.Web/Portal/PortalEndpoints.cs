@@ -22,7 +22,7 @@ public static class PortalEndpoints
     private const string SitemapNs = "http://www.sitemaps.org/schemas/sitemap/0.9";
 
     /// <summary>Types a browser could execute or render as a page; never served as such, even though uploads refuse them.</summary>
-    private static readonly string[] ActiveTypes = ["text/html", "application/xhtml+xml", "image/svg+xml", "text/xml", "application/xml", "text/javascript", "application/javascript"];
+    internal static readonly string[] ActiveTypes = ["text/html", "application/xhtml+xml", "image/svg+xml", "text/xml", "application/xml", "text/javascript", "application/javascript"];
 
     public static void MapPortalEndpoints(this IEndpointRouteBuilder app)
     {

@@ -84,7 +84,7 @@ public sealed class AttachmentTests(PostgresServer postgres)
 
         var attachment = await app.WithItemsAsync(s => s.AddAttachmentAsync(editor, item.Id, "C:\\temp\\春耕\0通知\u202E\r\n.pdf", Pdf(), Ct));
         await app.WithItemsAsync(s => s.SubmitAsync(editor, item.Id, Ct));
-        await app.WithItemsAsync(s => s.ApproveAsync(reviewer, item.Id, secrecyReviewed: true, "同意", Ct));
+        await app.WithItemsAsync(s => s.ApproveLatestAsync(reviewer, item.Id, secrecyReviewed: true, "同意", Ct));
         using var client = app.Client();
         using var download = await client.GetAsync($"/attachments/{attachment.Id}/file.pdf", Ct);
 

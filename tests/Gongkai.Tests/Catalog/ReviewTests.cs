@@ -5,6 +5,7 @@ using Gongkai.Application;
 using Gongkai.Domain.Agencies;
 using Gongkai.Domain.Catalog;
 using Gongkai.Tests.Support;
+using Gongkai.Web.Api;
 using Microsoft.EntityFrameworkCore;
 
 namespace Gongkai.Tests.Catalog;
@@ -23,7 +24,7 @@ public sealed class ReviewTests(PostgresServer postgres)
         var item = await app.DraftAsync(both, await app.ValidInputAsync(agency.Id));
         await app.WithItemsAsync(s => s.SubmitAsync(both, item.Id, Ct));
 
-        var ex = await Assert.ThrowsAsync<WorkflowException>(() => app.WithItemsAsync(s => s.ApproveAsync(both, item.Id, true, "同意", Ct)));
+        var ex = await Assert.ThrowsAsync<WorkflowException>(() => app.WithItemsAsync(s => s.ApproveLatestAsync(both, item.Id, true, "同意", Ct)));
 
         Assert.Equal("审核人不能是拟稿人本人：保密审查和审核须由另一人完成。", ex.Message);
         Assert.Equal(ItemStatus.PendingReview, await app.WithDbAsync(db => db.Items.Select(i => i.Status).SingleAsync(Ct)));
@@ -39,7 +40,7 @@ public sealed class ReviewTests(PostgresServer postgres)
         var item = await app.DraftAsync(editor, await app.ValidInputAsync(agency.Id));
         await app.WithItemsAsync(s => s.SubmitAsync(editor, item.Id, Ct));
 
-        var ex = await Assert.ThrowsAsync<ForbiddenException>(() => app.WithItemsAsync(s => s.ApproveAsync(otherEditor, item.Id, true, null, Ct)));
+        var ex = await Assert.ThrowsAsync<ForbiddenException>(() => app.WithItemsAsync(s => s.ApproveLatestAsync(otherEditor, item.Id, true, null, Ct)));
 
         Assert.Equal("只有审核员可以审核发布。", ex.Message);
         Assert.Equal(ItemStatus.PendingReview, await app.WithDbAsync(db => db.Items.Select(i => i.Status).SingleAsync(Ct)));
@@ -55,7 +56,7 @@ public sealed class ReviewTests(PostgresServer postgres)
         var item = await app.DraftAsync(editor, await app.ValidInputAsync(agency.Id));
         await app.WithItemsAsync(s => s.SubmitAsync(editor, item.Id, Ct));
 
-        var ex = await Assert.ThrowsAsync<WorkflowException>(() => app.WithItemsAsync(s => s.ApproveAsync(reviewer, item.Id, secrecyReviewed: false, null, Ct)));
+        var ex = await Assert.ThrowsAsync<WorkflowException>(() => app.WithItemsAsync(s => s.ApproveLatestAsync(reviewer, item.Id, secrecyReviewed: false, null, Ct)));
 
         Assert.Equal("发布前必须完成保密审查（条例第十七条）。", ex.Message);
     }
@@ -102,8 +103,10 @@ public sealed class ReviewTests(PostgresServer postgres)
         Assert.Equal(0, list.GetProperty("totalCount").GetInt32());
     }
 
+    // Changed deliberately (issue 8): an edit used to take the published item off the portal until re-approved, so the editor
+    // alone could unpublish it. The published revision now stays public (portal, API, RSS) until the new one is approved.
     [Theory, BothDatabases]
-    public async Task Editing_PublishedItem_TakesItOffThePortalUntilReapproved(DatabaseProvider provider)
+    public async Task Editing_PublishedItem_KeepsThePublishedRevisionOnThePortalUntilReapproved(DatabaseProvider provider)
     {
         await using var app = await TestApp.StartAsync(provider, postgres);
         var agency = await app.SetUpAsync("000014349");
@@ -111,20 +114,33 @@ public sealed class ReviewTests(PostgresServer postgres)
         var reviewer = await app.AddStaffAsync("reviewer", agency.Id, Roles.Reviewer);
         var input = await app.ValidInputAsync(agency.Id, "原标题");
         var item = await app.PublishAsync(editor, reviewer, input);
+        var columnKey = await app.WithDbAsync(db => db.Columns.Where(c => c.Id == item.ColumnId).Select(c => c.Key).SingleAsync(Ct));
         using var client = app.Client();
-        var url = $"/api/v1/agencies/000014349/items/2025/{item.Serial}";
+        var api = $"/api/v1/agencies/000014349/items/{item.Year}/{item.Serial}";
+        var page = PortalUrls.Item("000014349", item.Year, item.Serial);
+        var rss = PortalUrls.Column("000014349", columnKey) + "/rss.xml";
 
         var edited = await app.WithItemsAsync(s => s.UpdateAsync(editor, item.Id, input with { Title = "修改后的标题" }, item.Version, Ct));
-        var whileInReview = await client.GetAsync(url, Ct);
         await app.WithItemsAsync(s => s.SubmitAsync(editor, item.Id, Ct));
-        await app.WithItemsAsync(s => s.ApproveAsync(reviewer, item.Id, true, "同意", Ct));
-        var afterReapproval = await client.GetFromJsonAsync<JsonElement>(url, Ct);
+        var whileInReview = (await client.GetFromJsonAsync<JsonElement>(api, Ct)).GetProperty("title").GetString();
+        var pageWhileInReview = await client.GetStringAsync(page, Ct);
+        var rssWhileInReview = await client.GetStringAsync(rss, Ct);
+        var changesWhileInReview = await app.WithDbAsync(db => db.ChangeRecords.CountAsync(Ct));
+        await app.WithItemsAsync(s => s.ApproveLatestAsync(reviewer, item.Id, true, "同意", Ct));
+        var afterApproval = await client.GetFromJsonAsync<JsonElement>(api, Ct);
 
-        Assert.Equal(ItemStatus.Draft, edited.Status);
-        Assert.False(edited.SecrecyReviewed);
-        Assert.Equal(HttpStatusCode.NotFound, whileInReview.StatusCode);
-        Assert.Equal("修改后的标题", afterReapproval.GetProperty("title").GetString());
-        Assert.Equal(item.IndexNo, afterReapproval.GetProperty("indexNo").GetString());
+        Assert.Equal((ItemStatus.Draft, "修改后的标题"), (edited.Status, edited.Title));
+        Assert.Equal("原标题", whileInReview);
+        Assert.Contains("原标题", pageWhileInReview, StringComparison.Ordinal);
+        Assert.DoesNotContain("修改后的标题", pageWhileInReview, StringComparison.Ordinal);
+        Assert.Contains("原标题", rssWhileInReview, StringComparison.Ordinal);
+        Assert.DoesNotContain("修改后的标题", rssWhileInReview, StringComparison.Ordinal);
+        Assert.Equal("修改后的标题", afterApproval.GetProperty("title").GetString());
+        Assert.Equal(item.IndexNo, afterApproval.GetProperty("indexNo").GetString());
+        // Nothing public changed while the revision was in review; the approval is one revision record.
+        Assert.Equal(changesWhileInReview + 1, await app.WithDbAsync(db => db.ChangeRecords.CountAsync(Ct)));
+        Assert.Equal(Gongkai.Application.Changes.ChangeKind.Revised,
+            await app.WithDbAsync(db => db.ChangeRecords.OrderByDescending(r => r.Id).Select(r => r.Kind).FirstAsync(Ct)));
     }
 
     [Theory, BothDatabases]
@@ -158,7 +174,7 @@ public sealed class ReviewTests(PostgresServer postgres)
         await app.WithItemsAsync(s => s.ReturnAsync(reviewer, item.Id, "请补充依据", Ct));
         await app.WithItemsAsync(s => s.UpdateAsync(editor, item.Id, input with { Title = "第三稿" }, null, Ct));
         await app.WithItemsAsync(s => s.SubmitAsync(editor, item.Id, Ct));
-        await app.WithItemsAsync(s => s.ApproveAsync(reviewer, item.Id, true, "同意", Ct));
+        await app.WithItemsAsync(s => s.ApproveLatestAsync(reviewer, item.Id, true, "同意", Ct));
         await app.WithItemsAsync(s => s.WithdrawAsync(reviewer, item.Id, "政策调整", Ct));
 
         var revisions = await app.WithDbAsync(db => db.ItemRevisions.Where(r => r.ItemId == item.Id).OrderBy(r => r.Version).ToListAsync(Ct));

@@ -27,7 +27,7 @@ public sealed class ChangeRecordTests(PostgresServer postgres)
         var draft = await app.DraftAsync(editor, await app.ValidInputAsync(agency.Id));
         Assert.Equal(before, (await RecordsAsync(app)).Count); // a draft is not public
         await app.WithItemsAsync(s => s.SubmitAsync(editor, draft.Id, Ct));
-        var item = await app.WithItemsAsync(s => s.ApproveAsync(reviewer, draft.Id, secrecyReviewed: true, "同意", Ct));
+        var item = await app.WithItemsAsync(s => s.ApproveLatestAsync(reviewer, draft.Id, secrecyReviewed: true, "同意", Ct));
         // Editing a published item takes it off the portal until approved again; it left from the column it was in.
         var moved = await app.ValidInputAsync(agency.Id, "关于做好2025年春耕生产工作的通知（修订）") with
         {
@@ -35,7 +35,7 @@ public sealed class ChangeRecordTests(PostgresServer postgres)
         };
         await app.WithItemsAsync(s => s.UpdateAsync(editor, item.Id, moved, ct: Ct));
         await app.WithItemsAsync(s => s.SubmitAsync(editor, item.Id, Ct));
-        await app.WithItemsAsync(s => s.ApproveAsync(reviewer, item.Id, secrecyReviewed: true, "同意", Ct));
+        await app.WithItemsAsync(s => s.ApproveLatestAsync(reviewer, item.Id, secrecyReviewed: true, "同意", Ct));
         await app.WithItemsAsync(s => s.WithdrawAsync(reviewer, item.Id, "内容有误", Ct));
 
         var records = (await RecordsAsync(app)).Skip(before).ToList();

@@ -190,4 +190,32 @@ public sealed class TwoHostEvictionTests(PostgresServer postgres)
         await EventuallyAsync("the new interpretation listed on the interpreted document's page on host B", async () =>
             (await client.GetStringAsync(documentUrl, Ct)).Contains(title, StringComparison.Ordinal));
     }
+
+    [Theory, BothDatabases]
+    public async Task ARevisionOfAPublishedItem_ReplacesItOnHostBsPortal_OnlyWhenApproved(DatabaseProvider provider)
+    {
+        await using var hosts = await TwoHosts.StartAsync(provider, postgres);
+        var (a, b, agency, editor, reviewer) = hosts;
+        var input = await a.ValidInputAsync(agency.Id, "关于春耕生产的通知（原稿）");
+        var item = await a.PublishAsync(editor, reviewer, input);
+        var itemUrl = PortalUrls.Item(agency.Code, item.Year, item.Serial);
+        await CaughtUpAsync(hosts);
+        using var client = ClientOf(b);
+        await WarmAsync(client, itemUrl);
+
+        await a.WithItemsAsync(s => s.UpdateAsync(editor, item.Id, input with { Title = "关于春耕生产的通知（修订稿）" }, item.Version, Ct));
+        await a.WithItemsAsync(s => s.SubmitAsync(editor, item.Id, Ct));
+        await CaughtUpAsync(hosts);
+        using (var fresh = ClientOf(b))
+        {
+            // Read past the cache: the published revision itself is still what the portal renders.
+            var page = await fresh.GetStringAsync(itemUrl + "?fresh=1", Ct);
+            Assert.Contains("（原稿）", page, StringComparison.Ordinal);
+            Assert.DoesNotContain("（修订稿）", page, StringComparison.Ordinal);
+        }
+        await a.WithItemsAsync(s => s.ApproveLatestAsync(reviewer, item.Id, true, "同意", Ct));
+
+        await EventuallyAsync("the approved revision on host B's item page", async () =>
+            (await client.GetStringAsync(itemUrl, Ct)).Contains("（修订稿）", StringComparison.Ordinal));
+    }
 }

@@ -130,7 +130,7 @@ public sealed class TestApp : IAsyncDisposable
     {
         var item = await DraftAsync(editor, input);
         await WithItemsAsync(s => s.SubmitAsync(editor, item.Id, TestContext.Current.CancellationToken));
-        return await WithItemsAsync(s => s.ApproveAsync(reviewer, item.Id, secrecyReviewed: true, "同意发布", TestContext.Current.CancellationToken));
+        return await WithItemsAsync(s => s.ApproveLatestAsync(reviewer, item.Id, secrecyReviewed: true, "同意发布", TestContext.Current.CancellationToken));
     }
 
     /// <summary>An HTTP client on the in-memory host, optionally with a staff API token.</summary>

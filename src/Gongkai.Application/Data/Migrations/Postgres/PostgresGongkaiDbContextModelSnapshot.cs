@@ -486,6 +486,12 @@ namespace Gongkai.Application.Data.Migrations.Postgres
                     b.Property<DateOnly?>("InvalidatedOn")
                         .HasColumnType("date");
 
+                    b.Property<string>("PendingRevisionJson")
+                        .HasColumnType("text");
+
+                    b.Property<int?>("PendingStatus")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime?>("PublishedAt")
                         .HasColumnType("timestamp with time zone");
 

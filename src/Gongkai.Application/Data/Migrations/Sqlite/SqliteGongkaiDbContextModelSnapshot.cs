@@ -471,6 +471,12 @@ namespace Gongkai.Application.Data.Migrations.Sqlite
                     b.Property<DateOnly?>("InvalidatedOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PendingRevisionJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PendingStatus")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("PublishedAt")
                         .HasColumnType("TEXT");
 

@@ -24,6 +24,12 @@ public sealed class DetailsModel(
     WorkingDayCalendarProvider calendars, UploadLimits limits) : PageModel, IFormPage
 {
     [BindProperty(SupportsGet = true)] public long Id { get; set; }
+    /// <summary>The version the reviewer read, posted with the approval; when it is no longer current the page shows what changed.</summary>
+    [BindProperty(SupportsGet = true)] public int? ReviewedVersion { get; set; }
+
+    /// <summary>The published revision stays on the portal while this working revision is drafted and reviewed.</summary>
+    public bool PublishedRevisionLive => Item.PendingStatus is not null || Item.Status == ItemStatus.Published;
+    public RevisionDiff? Diff { get; private set; }
 
     public Item Item { get; private set; } = null!;
     public string AgencyName { get; private set; } = "";
@@ -42,7 +48,7 @@ public sealed class DetailsModel(
     public Task<IActionResult> OnPostSubmitAsync() => ActAsync(() => items.SubmitAsync(staff.Context, Id), "已提交审核。");
 
     public Task<IActionResult> OnPostApproveAsync(bool secrecyReviewed, string? note) =>
-        ActAsync(() => items.ApproveAsync(staff.Context, Id, secrecyReviewed, note), "审核通过。");
+        ActAsync(() => items.ApproveAsync(staff.Context, Id, ReviewedVersion, secrecyReviewed, note), "审核通过。");
 
     public Task<IActionResult> OnPostReturnAsync(string? reason) => ActAsync(() => items.ReturnAsync(staff.Context, Id, reason), "已退回。");
 
@@ -71,18 +77,24 @@ public sealed class DetailsModel(
     private async Task<IActionResult> LoadAsync()
     {
         var actor = staff.Context;
-        Item = await items.LoadReadableAsync(actor, Id, HttpContext.RequestAborted);
+        Item = await items.LoadWorkingAsync(actor, Id, HttpContext.RequestAborted);
         var agency = await db.Agencies.AsNoTracking().SingleAsync(a => a.Id == Item.AgencyId);
         AgencyName = agency.Name;
         ColumnName = await db.Columns.Where(c => c.Id == Item.ColumnId).Select(c => c.Name).FirstAsync();
         PortalUrl = PortalUrls.Item(agency.Code, Item.Year, Item.Serial);
         var calendar = await calendars.CurrentAsync();
         DueOn = PublicationDeadline.DueOn(LocalDate.FromDateOnly(Item.FormedOn), calendar).ToDateOnly();
-        Overdue = Item.Status is ItemStatus.Draft or ItemStatus.PendingReview or ItemStatus.Returned
+        Overdue = Item.PendingStatus is null && Item.Status is ItemStatus.Draft or ItemStatus.PendingReview or ItemStatus.Returned
             && Item.DisclosureMode is not (DisclosureMode.OnRequest or DisclosureMode.Withheld)
             && clock.TodayDate > DueOn;
         CanWrite = AgencyAccess.CanWrite(actor, Item.AgencyId);
-        CanReview = CanWrite && actor.CanReview && actor.UserId != Item.AuthorId;
+        // The four-eyes rule (条例第十七条): neither the author nor anyone who changed the content since the last approval.
+        CanReview = CanWrite && actor.CanReview && actor.UserId != Item.AuthorId
+            && !(await items.ContentChangedBySinceApprovalAsync(Id)).Contains(actor.UserId);
+        if (ReviewedVersion is { } reviewed && reviewed != Item.Version)
+        {
+            Diff = await items.DiffSinceAsync(actor, Id, reviewed);
+        }
         Revisions = await queries.RevisionsAsync(Id);
         Audit = await queries.AuditForAsync("Item", Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
         return Page();

@@ -60,9 +60,9 @@ public sealed class EditModel(ItemService items, GongkaiDbContext db, CurrentSta
         var actor = staff.Context;
         if (Id is { } id)
         {
-            var item = await items.LoadReadableAsync(actor, id, HttpContext.RequestAborted);
+            var item = await items.LoadWorkingAsync(actor, id, HttpContext.RequestAborted);
             await LoadColumnsAsync(item.AgencyId);
-            WasPublished = item.Status == ItemStatus.Published;
+            WasPublished = item.PendingStatus is not null || item.Status == ItemStatus.Published;
             Form = await FromItemAsync(item);
         }
         else

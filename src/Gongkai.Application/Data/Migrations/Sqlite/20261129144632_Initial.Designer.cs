@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Gongkai.Application.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteGongkaiDbContext))]
-    [Migration("20261129142328_Initial")]
+    [Migration("20261129144632_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -473,6 +473,12 @@ namespace Gongkai.Application.Data.Migrations.Sqlite
 
                     b.Property<DateOnly?>("InvalidatedOn")
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("PendingRevisionJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PendingStatus")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("PublishedAt")
                         .HasColumnType("TEXT");

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Gongkai.Application.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresGongkaiDbContext))]
-    [Migration("20261129142351_Initial")]
+    [Migration("20261129144634_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -488,6 +488,12 @@ namespace Gongkai.Application.Data.Migrations.Postgres
 
                     b.Property<DateOnly?>("InvalidatedOn")
                         .HasColumnType("date");
+
+                    b.Property<string>("PendingRevisionJson")
+                        .HasColumnType("text");
+
+                    b.Property<int?>("PendingStatus")
+                        .HasColumnType("integer");
 
                     b.Property<DateTime?>("PublishedAt")
                         .HasColumnType("timestamp with time zone");

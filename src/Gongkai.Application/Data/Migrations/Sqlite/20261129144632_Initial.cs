@@ -531,6 +531,8 @@ namespace Gongkai.Application.Data.Migrations.Sqlite
                     SecrecyReviewed = table.Column<bool>(type: "INTEGER", nullable: false),
                     ReviewNote = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
                     WithdrawReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    PendingRevisionJson = table.Column<string>(type: "TEXT", nullable: true),
+                    PendingStatus = table.Column<int>(type: "INTEGER", nullable: true),
                     Version = table.Column<int>(type: "INTEGER", nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),

@@ -532,6 +532,8 @@ namespace Gongkai.Application.Data.Migrations.Postgres
                     SecrecyReviewed = table.Column<bool>(type: "boolean", nullable: false),
                     ReviewNote = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
                     WithdrawReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    PendingRevisionJson = table.Column<string>(type: "text", nullable: true),
+                    PendingStatus = table.Column<int>(type: "integer", nullable: true),
                     Version = table.Column<int>(type: "integer", nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
