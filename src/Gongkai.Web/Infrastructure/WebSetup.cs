@@ -170,6 +170,7 @@ public static class WebSetup
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseGongkaiApiAntiforgery();
         app.UseMiddleware<AgencyScopeMiddleware>();
         app.UseOutputCache();
         app.UseMiddleware<SetupRedirectMiddleware>();
