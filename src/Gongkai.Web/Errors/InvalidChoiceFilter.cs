@@ -23,7 +23,8 @@ public sealed class InvalidChoiceFilter : IAsyncPageFilter
             var refused = new ValidationErrors();
             foreach (var key in ChoiceKeys(context))
             {
-                if (context.ModelState.TryGetValue(key, out var entry) && entry.Errors.Count > 0)
+                // An empty value is a missing choice, which the use case words itself; only a value no option carries is refused here.
+                if (context.ModelState.TryGetValue(key, out var entry) && entry.Errors.Count > 0 && !string.IsNullOrEmpty(entry.AttemptedValue))
                 {
                     entry.Errors.Clear();
                     refused.Add(key.StartsWith(prefix, StringComparison.Ordinal) ? key[prefix.Length..] : key, Message);
