@@ -55,6 +55,25 @@ public sealed class RequestLimitsTests(PostgresServer postgres)
     }
 
     [Theory, BothDatabases]
+    public async Task OnKestrel_ABodyOverTheLimit_Is413ProblemJsonToo(DatabaseProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider, postgres, kestrel: true);
+        var agency = await app.SetUpAsync();
+        var clerk = await app.AddStaffAsync("clerk", agency.Id, Roles.Editor);
+        using var http = new HttpClient { BaseAddress = app.Factory.ServerAddress };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await app.IssueTokenAsync(clerk));
+        // As curl does for large bodies: the server answers before the client sends what it would refuse anyway.
+        http.DefaultRequestHeaders.ExpectContinue = true;
+        using var body = new ByteArrayContent(new byte[(DefaultBodyMegabytes * 1024 * 1024) + 1]);
+        body.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+
+        using var response = await http.PostAsync("/api/v1/staff/items", body, Ct);
+
+        await ProblemAsync(response, HttpStatusCode.RequestEntityTooLarge, "payload-too-large");
+        Assert.Equal(0, await app.WithDbAsync(db => db.Items.CountAsync(Ct)));
+    }
+
+    [Theory, BothDatabases]
     public async Task JsonNestedDeeperThanTheLimit_Is400_AndSavesNothing(DatabaseProvider provider)
     {
         await using var app = await TestApp.StartAsync(provider, postgres);
