@@ -19,14 +19,8 @@ public sealed class BadInputTests(PostgresServer postgres)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static async Task<JsonElement> ValidationProblemAsync(HttpResponseMessage response)
-    {
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
-        Assert.Equal("urn:gongkai:error:validation", problem.GetProperty("type").GetString());
-        return problem;
-    }
+    private static Task<JsonElement> ValidationProblemAsync(HttpResponseMessage response) =>
+        Gongkai.Tests.Api.ApiErrorTests.ProblemAsync(response, HttpStatusCode.BadRequest, "validation");
 
     private static object Applicant => new
     {

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Gongkai.Tests.Api;
 using Gongkai.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,16 +15,6 @@ public sealed class ApiAntiforgeryTests(PostgresServer postgres)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static object NewItem(string title) => new
-    {
-        columnKey = "art20-11",
-        title,
-        publishingOrg = "示例县人民政府办公室",
-        formedOn = "2025-03-10",
-        disclosureMode = "Proactive",
-        bodyHtml = "<p>正文</p>",
-    };
-
     [Theory, BothDatabases]
     public async Task ACookieCall_WithoutTheToken_IsRefused_AndSavesNothing(DatabaseProvider provider)
     {
@@ -33,8 +24,8 @@ public sealed class ApiAntiforgeryTests(PostgresServer postgres)
         using var browser = app.Client();
         await app.SignInAsync(browser, "clerk");
 
-        using var forged = await browser.PostAsJsonAsync("/api/v1/staff/items", NewItem("跨站伪造的拟稿"), Ct);
-        using var forgedWrongToken = new HttpRequestMessage(HttpMethod.Post, "/api/v1/staff/items") { Content = JsonContent.Create(NewItem("伪造的令牌")) };
+        using var forged = await browser.PostAsJsonAsync("/api/v1/staff/items", StaffApiTests.NewItem("跨站伪造的拟稿"), Ct);
+        using var forgedWrongToken = new HttpRequestMessage(HttpMethod.Post, "/api/v1/staff/items") { Content = JsonContent.Create(StaffApiTests.NewItem("伪造的令牌")) };
         forgedWrongToken.Headers.Add("RequestVerificationToken", "not-a-token");
         using var withWrongToken = await browser.SendAsync(forgedWrongToken, Ct);
 
@@ -60,10 +51,10 @@ public sealed class ApiAntiforgeryTests(PostgresServer postgres)
 
         // The back office's own script takes the token from any of its forms and sends it as a header.
         var token = FormFields.AntiforgeryToken(await browser.GetStringAsync("/staff/items/new", Ct));
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/staff/items") { Content = JsonContent.Create(NewItem("后台脚本拟稿")) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/staff/items") { Content = JsonContent.Create(StaffApiTests.NewItem("后台脚本拟稿")) };
         request.Headers.Add("RequestVerificationToken", token);
         using var byCookie = await browser.SendAsync(request, Ct);
-        using var byBearer = await script.PostAsJsonAsync("/api/v1/staff/items", NewItem("令牌拟稿"), Ct);
+        using var byBearer = await script.PostAsJsonAsync("/api/v1/staff/items", StaffApiTests.NewItem("令牌拟稿"), Ct);
         using var read = await browser.GetAsync("/api/v1/staff/requests", Ct);
 
         Assert.Equal(HttpStatusCode.Created, byCookie.StatusCode);

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Gongkai.Tests.Api;
 using Gongkai.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 
@@ -18,15 +19,6 @@ public sealed class RequestLimitsTests(PostgresServer postgres)
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     private const int DefaultBodyMegabytes = 32;
-
-    private static async Task<JsonElement> ProblemAsync(HttpResponseMessage response, HttpStatusCode status, string key)
-    {
-        Assert.Equal(status, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
-        Assert.Equal("urn:gongkai:error:" + key, problem.GetProperty("type").GetString());
-        return problem;
-    }
 
     private static string NewItemJson(string extra = "") =>
         "{\"columnKey\":\"art20-11\",\"title\":\"接口拟稿\",\"publishingOrg\":\"示例县人民政府办公室\",\"formedOn\":\"2025-03-10\"," +
@@ -48,9 +40,9 @@ public sealed class RequestLimitsTests(PostgresServer postgres)
         using var streamed = new UndeclaredLengthContent(body, "application/json");
         using var chunked = await client.PostAsync("/api/v1/staff/items", streamed, Ct);
 
-        var problem = await ProblemAsync(withLength, HttpStatusCode.RequestEntityTooLarge, "payload-too-large");
+        var problem = await ApiErrorTests.ProblemAsync(withLength, HttpStatusCode.RequestEntityTooLarge, "payload-too-large");
         Assert.Contains($"{DefaultBodyMegabytes} MB", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
-        await ProblemAsync(chunked, HttpStatusCode.RequestEntityTooLarge, "payload-too-large");
+        await ApiErrorTests.ProblemAsync(chunked, HttpStatusCode.RequestEntityTooLarge, "payload-too-large");
         Assert.Equal(0, await app.WithDbAsync(db => db.Items.CountAsync(Ct)));
     }
 
@@ -69,7 +61,7 @@ public sealed class RequestLimitsTests(PostgresServer postgres)
 
         using var response = await http.PostAsync("/api/v1/staff/items", body, Ct);
 
-        await ProblemAsync(response, HttpStatusCode.RequestEntityTooLarge, "payload-too-large");
+        await ApiErrorTests.ProblemAsync(response, HttpStatusCode.RequestEntityTooLarge, "payload-too-large");
         Assert.Equal(0, await app.WithDbAsync(db => db.Items.CountAsync(Ct)));
     }
 
@@ -86,7 +78,7 @@ public sealed class RequestLimitsTests(PostgresServer postgres)
         using var refused = await client.PostAsync("/api/v1/staff/items", new StringContent(NewItemJson(deep), Encoding.UTF8, "application/json"), Ct);
         using var accepted = await client.PostAsync("/api/v1/staff/items", new StringContent(NewItemJson(), Encoding.UTF8, "application/json"), Ct);
 
-        await ProblemAsync(refused, HttpStatusCode.BadRequest, "bad-request");
+        await ApiErrorTests.ProblemAsync(refused, HttpStatusCode.BadRequest, "bad-request");
         Assert.Equal(HttpStatusCode.Created, accepted.StatusCode);
         Assert.Equal(1, await app.WithDbAsync(db => db.Items.CountAsync(Ct)));
     }
@@ -111,7 +103,7 @@ public sealed class RequestLimitsTests(PostgresServer postgres)
             var html = await page.Content.ReadAsStringAsync(Ct);
             Assert.Contains("表单字段过多或内容过长", html, StringComparison.Ordinal);
         }
-        var problem = await ProblemAsync(apiForm, HttpStatusCode.BadRequest, "request-limits");
+        var problem = await ApiErrorTests.ProblemAsync(apiForm, HttpStatusCode.BadRequest, "request-limits");
         Assert.Contains("最多 500 项", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
