@@ -364,6 +364,7 @@ public sealed class ItemService(
         {
             errors.Add(nameof(input.DocNo), $"文号“{docNo}”在本单位已被其他信息使用。");
         }
+        ItemInputBounds.CheckChoices(errors, input);
         if (input.DisclosureMode == DisclosureMode.Withheld && input.WithholdingReason == WithholdingReason.None)
         {
             errors.Add(nameof(input.WithholdingReason), "不予公开的信息必须选择法定理由。");

@@ -81,6 +81,7 @@ public sealed class AnswerLetters(
             throw new ForbiddenException("只有平台管理员可以修改告知书模板。");
         }
         var errors = new ValidationErrors();
+        InputBounds.CheckDefined(errors, "Group", group, "请选择答复类型。");
         if (string.IsNullOrWhiteSpace(title) || title.Length > 200)
         {
             errors.Add("Title", "请填写标题（不超过200字）。");

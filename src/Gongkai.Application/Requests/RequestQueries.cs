@@ -170,6 +170,7 @@ public sealed class RequestQueries(GongkaiDbContext db, AgencyAccess access, Pla
     /// </summary>
     public async Task<AnnualRequestStatistics> AnnualStatisticsAsync(int agencyId, int year, CancellationToken ct = default)
     {
+        InputBounds.RequireYear("year", year, clock.Today);
         var start = new DateOnly(year, 1, 1);
         var end = new DateOnly(year, 12, 31);
         var all = db.Requests.AsNoTracking().Where(r => r.AgencyId == agencyId && r.State != null);

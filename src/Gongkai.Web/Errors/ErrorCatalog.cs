@@ -43,6 +43,7 @@ public static class ErrorCatalog
         "请先登录，或在请求头 Authorization: Bearer 中提供有效的 API 令牌。");
     public static readonly ErrorEntry MethodNotAllowed = new(405, "method-not-allowed", "不支持该请求方法", "该地址不支持此请求方法。");
     public static readonly ErrorEntry PayloadTooLarge = new(413, "payload-too-large", "提交的内容过大", "上传的文件或提交的内容超过了大小限制。");
+    public static readonly ErrorEntry RequestLimits = new(400, "request-limits", "提交的内容超出限制", "表单字段过多、内容过长或层级过深，请检查后重试。");
     public static readonly ErrorEntry UnsupportedMediaType = new(415, "unsupported-media-type", "不支持的内容类型", "请以 application/json 提交。");
     public static readonly ErrorEntry TooManyRequests = new(429, "too-many-requests", "请求过于频繁", "请稍候再试。");
     public static readonly ErrorEntry InconsistentCase = new(409, "inconsistent-case", "申请记录不一致",
@@ -68,6 +69,8 @@ public static class ErrorCatalog
         ForbiddenException => Forbidden,
         NotFoundException => NotFound,
         AntiforgeryValidationException => Antiforgery,
+        Limits.RequestLimitExceededException { Status: 413 } => PayloadTooLarge,
+        Limits.RequestLimitExceededException => RequestLimits,
         BadHttpRequestException { StatusCode: 413 } => PayloadTooLarge,
         BadHttpRequestException { StatusCode: 415 } => UnsupportedMediaType,
         BadHttpRequestException => BadRequest,

@@ -15,6 +15,8 @@ public static class ErrorSetup
         {
             o.Filters.Add(new PageErrorFilter());
             o.Filters.Add(new AntiforgeryFailureFilter());
+            // Inside PageErrorFilter, which shows its refusal on the form.
+            o.Filters.Add(new InvalidChoiceFilter());
         });
         // The staff cookie answers an unauthenticated or refused API call with 401/403, not a redirect to the login
         // page: an API client cannot follow a login form.

@@ -10,6 +10,7 @@ using Gongkai.Web.Operations;
 using Gongkai.Web.Infrastructure.Permissions;
 using Gongkai.Web.Infrastructure.TwoFactor;
 using Gongkai.Web.Errors;
+using Gongkai.Web.Limits;
 using Gongkai.Web.Portal;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.DataProtection;
@@ -74,6 +75,7 @@ public static class WebSetup
         // The API documents enums by name (DisclosureMode "Proactive", …): accept and write them that way.
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddGongkaiErrors();
+        services.AddGongkaiRequestLimits(builder.Configuration);
         services.AddGongkaiOpenApiSecurity();
         services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
         {
@@ -158,6 +160,7 @@ public static class WebSetup
         app.UseForwardedHeaders();
         // Always: API callers get problem+json in every environment, pages the Chinese error page (Errors/ErrorCatalog).
         app.UseGongkaiErrors();
+        app.UseGongkaiRequestLimits();
         app.Use(async (ctx, next) =>
         {
             var h = ctx.Response.Headers;
@@ -173,6 +176,7 @@ public static class WebSetup
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseMiddleware<TwoFactorRequirementMiddleware>();
+        app.UseGongkaiApiAntiforgery();
         app.UseMiddleware<AgencyScopeMiddleware>();
         app.UseOutputCache();
         app.UseMiddleware<SetupRedirectMiddleware>();

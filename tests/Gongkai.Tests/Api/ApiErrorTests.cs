@@ -11,7 +11,8 @@ public sealed class ApiErrorTests(PostgresServer postgres)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static async Task<JsonElement> ProblemAsync(HttpResponseMessage response, HttpStatusCode status, string key)
+    /// <summary>Asserts a problem+json answer with the table's status and key; returns it.</summary>
+    internal static async Task<JsonElement> ProblemAsync(HttpResponseMessage response, HttpStatusCode status, string key)
     {
         Assert.Equal(status, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);

@@ -11,7 +11,7 @@ public sealed class StaffApiTests(PostgresServer postgres)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static object NewItem(string title) => new
+    internal static object NewItem(string title) => new
     {
         columnKey = "art20-11",
         title,

@@ -23,6 +23,7 @@ public sealed class RequestAppealRegister(GongkaiDbContext db, AuditLog audit, P
         {
             errors.Add("Kind", "请选择行政复议或行政诉讼。");
         }
+        InputBounds.CheckDate(errors, "FiledOn", filedOn, clock.Today);
         if (filedOn is null)
         {
             errors.Add("FiledOn", "请填写申请复议或起诉日期。");

@@ -23,6 +23,7 @@ public sealed class RequestFees(GongkaiDbContext db, RequestCaseStore store, App
     /// </summary>
     public async Task<FeeAssessment> AssessFeeAsync(StaffContext actor, long id, FeeMethod method, int quantity, CancellationToken ct = default)
     {
+        InputBounds.RequireDefined("Method", method, "请选择按件或按量收费。");
         var record = await store.LoadReadableAsync(actor, id, ct);
         if (record.ReceivedOn is not { } received)
         {

@@ -69,6 +69,11 @@ public sealed class RequestIntake(
         {
             throw new ValidationException("Channel", "请选择当面、挂号信、平信、电子邮箱或传真；在线申请由申请人在门户提交。");
         }
+        var dates = new ValidationErrors();
+        InputBounds.CheckDate(dates, "SubmittedOn", submittedOn, clock.Today);
+        InputBounds.CheckDate(dates, "SignedForOn", signedForOn, clock.Today);
+        InputBounds.CheckDate(dates, "ConfirmedOn", confirmedOn, clock.Today);
+        dates.ThrowIfAny();
         var facts = new ReceiptFacts(RequestCaseMapping.Local(submittedOn), RequestCaseMapping.Local(signedForOn), RequestCaseMapping.Local(confirmedOn));
         return await CreateAsync(actor, agencyId, channel, input, facts, attachment, ct);
     }

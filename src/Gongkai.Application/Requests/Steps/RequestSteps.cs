@@ -25,6 +25,7 @@ public sealed class RequestSteps(AuditLog audit, PlatformClock clock, RequestCas
             throw new ValidationException("ConfirmedOn", "该申请已确认收到。");
         }
         var today = clock.Today;
+        InputBounds.RequireDate("ConfirmedOn", confirmedOn, today);
         var on = RequestCaseMapping.Local(confirmedOn) ?? today;
         if (on > today)
         {
@@ -57,6 +58,7 @@ public sealed class RequestSteps(AuditLog audit, PlatformClock clock, RequestCas
         {
             throw new ValidationException("DueOn", "请填写补正期限。");
         }
+        InputBounds.RequireDate("DueOn", dueOn, clock.Today);
         if (string.IsNullOrWhiteSpace(content))
         {
             throw new ValidationException("Content", "请写明需要补正的事项（条例第三十条：一次性告知）。");
@@ -74,12 +76,15 @@ public sealed class RequestSteps(AuditLog audit, PlatformClock clock, RequestCas
         store.StepAsync(actor, id, "request.close-no-correction", null, (c, _, d) => c.CloseForNoCorrection(d),
             (n, d) => "申请人无正当理由逾期不补正，视为放弃申请，不再处理（条例第三十条）。", null, ct);
 
-    public Task<RequestRecord> StartConsultationAsync(StaffContext actor, long id, PauseKind kind, DateOnly? on, string? counterparty, CancellationToken ct = default) =>
-        store.StepAsync(actor, id, "request.consult", on, (c, cal, d) => c.StartConsultation(kind, d, cal),
+    public Task<RequestRecord> StartConsultationAsync(StaffContext actor, long id, PauseKind kind, DateOnly? on, string? counterparty, CancellationToken ct = default)
+    {
+        InputBounds.RequireDefined("Kind", kind, "请选择征求第三方意见或征求其他机关意见。");
+        return store.StepAsync(actor, id, "request.consult", on, (c, cal, d) => c.StartConsultation(kind, d, cal),
             (n, d) => kind == PauseKind.ThirdPartyConsultation
                 ? "书面征求第三方意见，征求意见时间不计入答复期限（条例第三十二条、第三十三条第三款）。"
                 : "征求其他机关意见，征求意见时间不计入答复期限（条例第三十四条、第三十三条第三款）。",
             r => r.Pauses[^1].Counterparty = string.IsNullOrWhiteSpace(counterparty) ? null : counterparty.Trim(), ct);
+    }
 
     public Task<RequestRecord> EndConsultationAsync(StaffContext actor, long id, DateOnly? on, CancellationToken ct = default) =>
         store.StepAsync(actor, id, "request.consult-end", on, (c, _, d) => c.EndConsultation(d),

@@ -73,6 +73,7 @@ public sealed class RequestCaseStore(
             throw new ValidationException("State", "该申请尚未确认收到，请先确认收到申请（条例第三十一条）。");
         }
         var today = clock.Today;
+        InputBounds.RequireDate("On", on, today);
         var date = Local(on) ?? today;
         if (date > today)
         {
