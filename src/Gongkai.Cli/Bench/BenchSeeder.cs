@@ -66,6 +66,9 @@ internal sealed class BenchSeeder(GongkaiDbContext db, PlatformClock clock, Audi
         ("CreatedAt", NpgsqlDbType.TimestampTz, i => i.CreatedAt),
         ("UpdatedAt", NpgsqlDbType.TimestampTz, i => i.UpdatedAt),
         ("PublishedAt", NpgsqlDbType.TimestampTz, i => i.PublishedAt),
+        // A revision under review beside the published row; seeded items have none.
+        ("PendingRevisionJson", NpgsqlDbType.Text, i => i.PendingRevisionJson),
+        ("PendingStatus", NpgsqlDbType.Integer, i => (int?)i.PendingStatus),
     ]);
 
     /// <summary>Columns that see more traffic on real platforms (documents, permits, penalties, budgets, procurement, livelihood).</summary>

@@ -70,7 +70,7 @@ public sealed class KeyRingProtectionTests(PostgresServer postgres)
     public async Task ACopyOfTheDatabaseWithoutTheCertificate_CannotDecryptApplicantData(DatabaseProvider provider)
     {
         await using var app = await TestApp.StartAsync(provider, postgres);
-        // The test host's key ring is encrypted with the run's certificate (TestKeyRingCertificate).
+        // The test host's key ring is encrypted with the run's certificate (TestRunEnvironment).
         var sealedId = await app.InScopeAsync(sp => Task.FromResult(sp.GetRequiredService<ApplicantDataProtector>().Protect(ResidentId)));
 
         // Someone with the database (a dump, a backup, a read replica) but not the certificate file.

@@ -85,7 +85,10 @@ public sealed class PostRedirectGetTests(PostgresServer postgres)
             ("Form.DisclosureMode", "Proactive"), ("Form.BodyHtml", "<p>现将有关事项通知如下。</p>"),
             ("Form.Version", version.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         await PostAsync(asClerk, item, item + "?handler=Submit");
-        await PostAsync(asReviewer, item, item + "?handler=Approve", ("secrecyReviewed", "true"), ("note", "同意发布"));
+        // The reviewer approves the version the page showed them (four eyes: bound to what was read).
+        var reviewed = await app.WithDbAsync(db => db.Items.Select(i => i.Version).SingleAsync(Ct));
+        await PostAsync(asReviewer, item, item + "?handler=Approve", ("secrecyReviewed", "true"), ("note", "同意发布"),
+            ("reviewedVersion", reviewed.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         await PostAsync(asReviewer, item, item + "?handler=Withdraw", ("reason", "内容有误"));
 
         var caseUrl = $"/staff/requests/{record.Id}";

@@ -5,11 +5,11 @@ using System.Security.Cryptography.X509Certificates;
 namespace Gongkai.Tests.Support;
 
 /// <summary>
-/// The test hosts run in Production, where the platform refuses an unprotected key ring on PostgreSQL. Like an operator,
+/// Settings the whole test run shares, set in the environment that every host and CLI command reads. The test hosts run in Production, where the platform refuses an unprotected key ring on PostgreSQL. Like an operator,
 /// the test run configures one certificate for every host and every CLI command it starts (through the environment, which
 /// both read), so data encrypted by one decrypts in another, as on a real platform.
 /// </summary>
-internal static class TestKeyRingCertificate
+internal static class TestRunEnvironment
 {
     public const string Password = "test-key-ring";
 
@@ -24,6 +24,9 @@ internal static class TestKeyRingCertificate
             using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
             File.WriteAllBytes(Path, certificate.Export(X509ContentType.Pfx, Password));
         }
+        // The run starts hundreds of hosts, several at a time; each one's reloadable appsettings.json costs an inotify instance,
+        // and the machine allows 128 per user. Settings never change during a test run.
+        Environment.SetEnvironmentVariable("DOTNET_hostBuilder__reloadConfigOnChange", "false");
         Environment.SetEnvironmentVariable("DataProtection__CertificatePath", Path);
         Environment.SetEnvironmentVariable("DataProtection__CertificatePassword", Password);
         AppDomain.CurrentDomain.ProcessExit += (_, _) => File.Delete(Path);
