@@ -27,6 +27,9 @@ internal static class TestRunEnvironment
         // The run starts hundreds of hosts, several at a time; each one's reloadable appsettings.json costs an inotify instance,
         // and the machine allows 128 per user. Settings never change during a test run.
         Environment.SetEnvironmentVariable("DOTNET_hostBuilder__reloadConfigOnChange", "false");
+        // Likewise the web root's file provider, which watches each stylesheet that asp-append-version hashes: polling
+        // instead of inotify, so hosts of finished tests that have not been collected yet hold no instance.
+        Environment.SetEnvironmentVariable("DOTNET_USE_POLLING_FILE_WATCHER", "true");
         Environment.SetEnvironmentVariable("DataProtection__CertificatePath", Path);
         Environment.SetEnvironmentVariable("DataProtection__CertificatePassword", Password);
         AppDomain.CurrentDomain.ProcessExit += (_, _) => File.Delete(Path);
