@@ -144,7 +144,9 @@ public sealed class WorkingDayCalendar
             return 0;
         }
         var (fromYear, fromIndex) = EndOf(after);
-        var (toYear, toIndex) = EndOf(through);
+        // Through a day inclusive: that year's first DayOfYear days. Not EndOf, which would map 31 December to the next
+        // year and demand its holidays for a period that ends within the last covered year.
+        var (toYear, toIndex) = (through.Year, through.DayOfYear);
         if (fromYear == toYear)
         {
             var index = Year(fromYear);

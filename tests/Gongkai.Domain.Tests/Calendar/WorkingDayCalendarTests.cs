@@ -60,6 +60,20 @@ public class WorkingDayCalendarTests
     public void AddWorkingDays_RunningIntoAYearWithoutData_Throws() =>
         Assert.Throws<CalendarNotCoveredException>(() => Official.AddWorkingDays(D("2026-12-20"), 20));
 
+    // Found in review: a period ending on 31 December of the last covered year asked for the next year's holidays, so a
+    // consultation ending 2026-12-31 lost its due date until the 2027 notice was entered.
+    [Fact]
+    public void CountWorkingDays_Through31DecemberOfTheLastCoveredYear_NeedsNoNextYear()
+    {
+        var last = Official.CoveredYears!.Value.Last;
+        var december = new LocalDate(last, 12, 1);
+        var expected = Enumerable.Range(1, 30).Select(december.PlusDays).Count(Official.IsWorkingDay);
+        var wholeYear = Enumerable.Range(0, CalendarSystem.Iso.GetDaysInYear(last)).Select(new LocalDate(last, 1, 1).PlusDays).Count(Official.IsWorkingDay);
+
+        Assert.Equal(expected, Official.CountWorkingDays(december, new LocalDate(last, 12, 31)));
+        Assert.Equal(wholeYear, Official.CountWorkingDays(new LocalDate(last - 1, 12, 31), new LocalDate(last, 12, 31)));
+    }
+
     [Fact]
     public void CountWorkingDays_ReachingAYearWithoutData_Throws() =>
         Assert.Throws<CalendarNotCoveredException>(() => Official.CountWorkingDays(D("2026-12-20"), D("2027-01-20")));
