@@ -26,7 +26,6 @@ public sealed class ApiTokenAuthenticationHandler(
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiToken";
-    public const string PolicyName = "StaffApi";
 
     public static string Hash(string token) => AccountService.HashToken(token);
 

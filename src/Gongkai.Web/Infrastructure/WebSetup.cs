@@ -22,8 +22,6 @@ namespace Gongkai.Web.Infrastructure;
 
 public static class WebSetup
 {
-    public const string StaffPolicy = "Staff";
-
     public static void AddGongkaiWeb(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -52,11 +50,6 @@ public static class WebSetup
         });
         services.AddAuthentication()
             .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, null);
-        services.AddAuthorizationBuilder()
-            .AddPolicy(StaffPolicy, p => p.RequireAuthenticatedUser().RequireRole(StaffRole.All.ToArray()))
-            .AddPolicy(ApiTokenAuthenticationHandler.PolicyName, p => p
-                .AddAuthenticationSchemes(ApiTokenAuthenticationHandler.SchemeName, IdentityConstants.ApplicationScheme)
-                .RequireAuthenticatedUser().RequireRole(StaffRole.All.ToArray()));
         services.AddRazorPages(o =>
         {
             o.Conventions.AddPageRoute("/Staff/Items/Edit", "/staff/items/new");
