@@ -1,0 +1,48 @@
+using Gongkai.Domain.Reports.Rules;
+
+namespace Gongkai.Domain.Reports;
+
+/// <summary>
+/// Runs every consistency rule over a report (on every save). Rules printed in the official table or following from
+/// its structure are errors and block submission; heuristic and cross-year rules are warnings that need an
+/// acknowledged reason. The order of the findings is the order of <see cref="Rules"/>, then of the cells.
+/// </summary>
+public static class ReportChecker
+{
+    public static IReadOnlyList<IReportRule> Rules { get; } =
+    [
+        new WrongTemplateRule(),
+        new IncompleteRule(),
+        new NonNegativeRule(),
+        new IntegerRule(),
+        new RowTotalRule(),
+        new OutcomeSumRule(),
+        new BalanceRule(),
+        new ReviewTotalRule(),
+        new CarryOverRule(),
+        new ItemCountCarryRule(),
+        new PublishedTotalRule(),
+        new InForceCountRule(),
+        new RepeatedRowRule(),
+        new StatisticsSumsRule(),
+        new TextNumbersRule(),
+        new CitedNoticeRule(),
+        new IdenticalToLastYearRule(),
+    ];
+
+    /// <param name="report">The report to check.</param>
+    /// <param name="previous">The same agency's report for the year before, if there is one (cross-year rules).</param>
+    public static IReadOnlyList<ReportFinding> Check(AnnualReport report, AnnualReport? previous = null)
+    {
+        // A "previous" report of another year or agency would make the cross-year rules compare unrelated numbers.
+        if (previous is not null && (previous.Year != report.Year - 1 || previous.Agency != report.Agency))
+        {
+            previous = null;
+        }
+        return Rules.SelectMany(rule => rule.Check(report, previous)).ToList();
+    }
+
+    /// <summary>Whether the findings allow submission: no errors.</summary>
+    public static bool AllowsSubmission(IEnumerable<ReportFinding> findings) =>
+        findings.All(f => f.Severity != FindingSeverity.Error);
+}
