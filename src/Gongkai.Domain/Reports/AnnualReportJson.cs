@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -82,12 +83,8 @@ public static class AnnualReportJson
             json.WriteStartObject();
             json.WriteString("rule", finding.Rule);
             json.WriteString("severity", finding.SeverityCode);
-            json.WriteStartArray("cells");
-            foreach (var cell in finding.Cells)
-            {
-                json.WriteStringValue(cell);
-            }
-            json.WriteEndArray();
+            json.WritePropertyName("cells");
+            json.WriteRawValue("[" + string.Join(", ", finding.Cells.Select(c => $"\"{JsonEncodedText.Encode(c, WriterOptions.Encoder)}\"")) + "]");
             json.WriteString("message", finding.Message);
             json.WriteEndObject();
         }
@@ -260,21 +257,11 @@ public static class AnnualReportJson
         }
     }
 
+    /// <summary>Number rows are written on one line each, as the tables print them.</summary>
     private static void WriteArray(Utf8JsonWriter json, string name, int?[] values)
     {
-        json.WriteStartArray(name);
-        foreach (var value in values)
-        {
-            if (value is { } number)
-            {
-                json.WriteNumberValue(number);
-            }
-            else
-            {
-                json.WriteNullValue();
-            }
-        }
-        json.WriteEndArray();
+        json.WritePropertyName(name);
+        json.WriteRawValue("[" + string.Join(", ", values.Select(v => v?.ToString(CultureInfo.InvariantCulture) ?? "null")) + "]");
     }
 
     private static void ReadIntegers(JsonElement element, int?[] target, string what)

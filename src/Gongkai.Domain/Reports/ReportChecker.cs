@@ -31,11 +31,13 @@ public static class ReportChecker
     ];
 
     /// <param name="report">The report to check.</param>
-    /// <param name="previous">The same agency's report for the year before, if there is one (cross-year rules).</param>
+    /// <param name="previous">The same agency's report for the year before, if there is one (cross-year rules); a report of
+    /// any other year is ignored.</param>
     public static IReadOnlyList<ReportFinding> Check(AnnualReport report, AnnualReport? previous = null)
     {
-        // A "previous" report of another year or agency would make the cross-year rules compare unrelated numbers.
-        if (previous is not null && (previous.Year != report.Year - 1 || previous.Agency != report.Agency))
+        // A "previous" report of another year would make the cross-year rules compare unrelated numbers. The agency is
+        // not compared: names change (机构改革) and the caller already picked the same agency's report.
+        if (previous is not null && previous.Year != report.Year - 1)
         {
             previous = null;
         }
