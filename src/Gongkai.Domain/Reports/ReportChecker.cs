@@ -1,3 +1,4 @@
+using Gongkai.Domain.Agencies;
 using Gongkai.Domain.Reports.Rules;
 
 namespace Gongkai.Domain.Reports;
@@ -30,10 +31,15 @@ public static class ReportChecker
         new IdenticalToLastYearRule(),
     ];
 
+    /// <summary>Rules that apply to a government's report only (条例第五十条第一款第（四）项).</summary>
+    public static IReadOnlyList<IReportRule> GovernmentRules { get; } = [new AccountabilityContentRule()];
+
     /// <param name="report">The report to check.</param>
     /// <param name="previous">The same agency's report for the year before, if there is one (cross-year rules); a report of
     /// any other year is ignored.</param>
-    public static IReadOnlyList<ReportFinding> Check(AnnualReport report, AnnualReport? previous = null)
+    /// <param name="agencyKind">What the reporting agency is; a government's report must say more (<see cref="GovernmentRules"/>).
+    /// Unknown (null) runs the rules every report shares.</param>
+    public static IReadOnlyList<ReportFinding> Check(AnnualReport report, AnnualReport? previous = null, AgencyKind? agencyKind = null)
     {
         // A "previous" report of another year would make the cross-year rules compare unrelated numbers. The agency is
         // not compared: names change (机构改革) and the caller already picked the same agency's report.
@@ -41,7 +47,8 @@ public static class ReportChecker
         {
             previous = null;
         }
-        return Rules.SelectMany(rule => rule.Check(report, previous)).ToList();
+        var rules = agencyKind == AgencyKind.Government ? Rules.Concat(GovernmentRules) : Rules;
+        return rules.SelectMany(rule => rule.Check(report, previous)).ToList();
     }
 
     /// <summary>Whether the findings allow submission: no errors.</summary>

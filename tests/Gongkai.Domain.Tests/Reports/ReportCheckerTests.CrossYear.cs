@@ -124,3 +124,17 @@ public partial class ReportCheckerTests
     public void IdenticalToLastYear_AllZeroTablesOfASmallAgency_AreNotFlagged() =>
         Assert.Empty(Findings("identical-to-last-year", ReportFixtures.Zeros(2022), ReportFixtures.Zeros(2021)));
 }
+
+public partial class ReportCheckerTests
+{
+    [Fact]
+    public void IdenticalToLastYear_SameStatisticsTable_IsAWarning()
+    {
+        var previous = ReportFixtures.Zeros(2017);
+        var report = ReportFixtures.Zeros(2018);
+        previous.Statistics2008["（一）主动公开政府信息数（不同渠道和方式公开相同信息计1条）"] = 120;
+        report.Statistics2008["（一）主动公开政府信息数（不同渠道和方式公开相同信息计1条）"] = 120;
+
+        Assert.Equal(["统计表"], Assert.Single(Findings("identical-to-last-year", report, previous)).Cells);
+    }
+}

@@ -1,3 +1,4 @@
+using Gongkai.Domain.Agencies;
 using Gongkai.Domain.Reports;
 
 namespace Gongkai.Domain.Tests.Reports;
@@ -96,4 +97,34 @@ public partial class ReportCheckerTests
         var finding = Assert.Single(Findings("repeated-row", report));
         Assert.Equal(["二", "第二十条第（六）项", "行政强制", "上一年项目数量"], finding.Cells);
     }
+}
+
+public partial class ReportCheckerTests
+{
+    [Fact]
+    public void AccountabilityContent_AGovernmentsReportSilentOnAppraisalAndAccountability_IsAWarning()
+    {
+        var report = ReportFixtures.Report2021();
+        report.Text.Overview = "将政务公开纳入绩效考核。";
+
+        var finding = Assert.Single(ReportChecker.Check(report, null, AgencyKind.Government), f => f.Rule == "accountability-content");
+        Assert.EndsWith("正文未提及：社会评议、责任追究结果。", finding.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(ReportChecker.Check(report, null, AgencyKind.Department), f => f.Rule == "accountability-content");
+        Assert.DoesNotContain(ReportChecker.Check(report), f => f.Rule == "accountability-content");
+    }
+
+    [Theory]
+    [InlineData("纳入绩效评估考核指标，并自觉接受社会评议和察访核验。一年来实现零问责。")]
+    [InlineData("纳入年度考核，开展网络评议，全县未发生责任追究情况。")]
+    public void AccountabilityContent_AllThreeSpokenOf_Passes(string overview)
+    {
+        var report = ReportFixtures.Report2021();
+        report.Text.Overview = overview;
+
+        Assert.DoesNotContain(ReportChecker.Check(report, null, AgencyKind.Government), f => f.Rule == "accountability-content");
+    }
+
+    [Fact]
+    public void AccountabilityContent_ReportsUnderThe2007Text_AreNotAsked() =>
+        Assert.DoesNotContain(ReportChecker.Check(ReportFixtures.Zeros(2018), null, AgencyKind.Government), f => f.Rule == "accountability-content");
 }

@@ -4,8 +4,8 @@ namespace Gongkai.Domain.Reports.Rules;
 
 /// <summary>
 /// "identical-to-last-year" (warning): copy-paste reports (雷同, an inspectors' finding). Flags a text section of some
-/// length that equals last year's once digits and spacing are ignored (years change in copied text), and section 二 or
-/// sections 三–四 whose numbers equal last year's in every cell with at least one non-zero — small agencies legitimately
+/// length that equals last year's once digits and spacing are ignored (years change in copied text), and section 二,
+/// sections 三–四 or the pre-2019 统计表 whose numbers equal last year's in every cell with at least one non-zero — small agencies legitimately
 /// report all zeros year after year.
 /// </summary>
 public sealed partial class IdenticalToLastYearRule : IReportRule
@@ -36,6 +36,12 @@ public sealed partial class IdenticalToLastYearRule : IReportRule
         if (Same(section2, previous.Section2.Cells().Select(c => c.Value).ToList()))
         {
             yield return Cells.Warning(Key, ["二"], $"第二部分的数字与{previous.Year}年度报告完全相同。");
+        }
+        var statistics = report.Statistics2008.Values.ToList();
+        if (Same(statistics, previous.Statistics2008.Values.ToList()))
+        {
+            // The 东莞统计局 case (新京报 2011): the same 统计表 three years running.
+            yield return Cells.Warning(Key, ["统计表"], $"统计表的数字与{previous.Year}年度报告完全相同。");
         }
         var tables = Numbers(report);
         if (tables.Count > 0 && Same(tables, Numbers(previous)))
