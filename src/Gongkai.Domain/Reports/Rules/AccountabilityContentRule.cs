@@ -36,7 +36,7 @@ public sealed partial class AccountabilityContentRule : IReportRule
         if (missing.Count > 0)
         {
             yield return Cells.Warning(Key, ["一"],
-                $"人民政府的年度报告还应当包括工作考核、社会评议和责任追究结果情况（条例第五十条），正文未提及：{string.Join("、", missing)}。");
+                $"人民政府的年度报告还应当包括工作考核、社会评议和责任追究结果情况（《条例》第五十条），正文未提及：{string.Join("、", missing)}。");
         }
     }
 

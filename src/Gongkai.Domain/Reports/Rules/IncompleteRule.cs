@@ -8,6 +8,14 @@ public sealed class IncompleteRule : IReportRule
 {
     public string Key => "incomplete";
 
+    /// <summary>Where a cell is, short: the section 二 table, the section 三 row, the section 四 block, the 统计表 row.</summary>
+    private static string Where(IReadOnlyList<string> cell) => cell[0] switch
+    {
+        "二" or "统计表" => cell[1],
+        "四" => $"四（{cell[1]}）",
+        _ => cell[0],
+    };
+
     public IEnumerable<ReportFinding> Check(AnnualReport report, AnnualReport? previous)
     {
         var unknown = new List<IReadOnlyList<string>>();
@@ -25,7 +33,7 @@ public sealed class IncompleteRule : IReportRule
         {
             yield break;
         }
-        var rows = unknown.Select(c => c.Count > 2 ? $"{c[0]} {c[1]}" : c[0]).Distinct().ToList();
+        var rows = unknown.Select(Where).Distinct().ToList();
         yield return Cells.Error(Key, unknown[0],
             $"有 {unknown.Count} 个单元格尚未填写（{string.Join("、", rows.Take(8))}{(rows.Count > 8 ? " 等" : "")}），涉及这些单元格的勾稽关系未核对。");
     }
