@@ -11,8 +11,10 @@ namespace Gongkai.Domain.Tests.Reports;
 /// </summary>
 public class SeedReportsTests
 {
-    private static AnnualReport Seed(string name, [CallerFilePath] string source = "") =>
-        AnnualReportJson.Read(File.ReadAllText(Path.Combine(Path.GetDirectoryName(source)!, "Seeds", name)));
+    private static string SeedText(string name, [CallerFilePath] string source = "") =>
+        File.ReadAllText(Path.Combine(Path.GetDirectoryName(source)!, "Seeds", name));
+
+    private static AnnualReport Seed(string name) => AnnualReportJson.Read(SeedText(name));
 
     /// <summary>Every seed is a government's report (a county's, or 2018 a district's), so Art. 50 (四) applies from 2019.</summary>
     private static IReadOnlyList<ReportFinding> Findings(AnnualReport report) => ReportChecker.Check(report, null, AgencyKind.Government);
@@ -78,9 +80,11 @@ public class SeedReportsTests
     [InlineData("002-pingchuan-2018.json")]
     [InlineData("003-ziyang-2020.json")]
     [InlineData("004-shicheng-2020.json")]
-    public void EverySeed_UsesTheTemplateOfItsYear(string name)
+    public void EverySeed_UsesTheTemplateOfItsYearAndIsStoredInCanonicalForm(string name)
     {
         var report = Seed(name);
+
         Assert.Same(ReportTemplates.ForYear(report.Year), report.Template);
+        Assert.Equal(SeedText(name), AnnualReportJson.Write(report));
     }
 }
