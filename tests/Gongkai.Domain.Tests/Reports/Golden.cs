@@ -10,13 +10,13 @@ internal static class Golden
 {
     public static string Directory([CallerFilePath] string source = "") => Path.Combine(Path.GetDirectoryName(source)!, "Golden");
 
-    public static string Path_(string name) => Path.Combine(Directory(), name);
+    public static string PathOf(string name) => Path.Combine(Directory(), name);
 
-    public static string Read(string name) => File.ReadAllText(Path_(name));
+    public static string Read(string name) => File.ReadAllText(PathOf(name));
 
     public static void AssertMatches(string name, string actual)
     {
-        var path = Path_(name);
+        var path = PathOf(name);
         if (Environment.GetEnvironmentVariable("GONGKAI_UPDATE_GOLDEN") == "1")
         {
             System.IO.Directory.CreateDirectory(Directory());
