@@ -178,6 +178,7 @@ public static class WebSetup
         app.MapCalendarApi();
         app.MapRequestsApi();
         app.MapPortalEndpoints();
+        app.MapApplyEndpoints();
         app.MapRazorPages();
     }
 }
