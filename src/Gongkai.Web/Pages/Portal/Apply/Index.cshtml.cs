@@ -3,6 +3,7 @@ using Gongkai.Application.Agencies;
 using Gongkai.Application.Catalog;
 using Gongkai.Application.Requests;
 using Gongkai.Application.Requests.Intake;
+using Gongkai.Application.Requests.Receipts;
 using Gongkai.Web.Errors;
 using Gongkai.Web.Infrastructure;
 using Gongkai.Web.Limits;
@@ -28,7 +29,11 @@ public sealed class IndexModel(RequestIntake intake, PortalQueries portal, Uploa
     [BindProperty] public IFormFile? Attachment { get; set; }
 
     public string AgencyName { get; private set; } = "";
-    public NewRequest? Receipt { get; private set; }
+    /// <summary>The printable receipt once the application is accepted (with the secret only on its first submission).</summary>
+    public ApplicationReceipt? Receipt { get; private set; }
+
+    /// <summary>The same form was posted before: no new case, and the secret is not shown again.</summary>
+    public bool Resubmitted { get; private set; }
     public long MaxMegabytes => limits.MaxAttachmentBytes / 1024 / 1024;
 
     public async Task<IActionResult> OnGetAsync()
@@ -62,8 +67,10 @@ public sealed class IndexModel(RequestIntake intake, PortalQueries portal, Uploa
             return Page();
         }
         var file = await Uploads.ReadAsync(Attachment, limits, "Attachment", HttpContext.RequestAborted);
-        Receipt = await intake.SubmitOnlineAsync(AgencyCode, Form, HttpContext.Connection.RemoteIpAddress?.ToString(), file, HttpContext.RequestAborted);
-        if (!Receipt.Resubmitted)
+        var submitted = await intake.SubmitOnlineAsync(AgencyCode, Form, HttpContext.Connection.RemoteIpAddress?.ToString(), file, HttpContext.RequestAborted);
+        Resubmitted = submitted.Resubmitted;
+        Receipt = ApplicationReceipt.From(submitted.Record, agency.Name, submitted.Secret);
+        if (!Resubmitted)
         {
             submissions.Accepted(client);
         }
