@@ -188,6 +188,7 @@ public static class WebSetup
         app.MapGongkaiApi();
         app.MapCalendarApi();
         app.MapRequestsApi();
+        app.MapApplicationsApi();
         app.MapPortalEndpoints();
         app.MapApplyEndpoints();
         app.MapRazorPages();

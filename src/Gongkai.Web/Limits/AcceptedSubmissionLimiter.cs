@@ -61,7 +61,7 @@ public sealed class AcceptedSubmissionLimiter(PlatformClock clock, int permitLim
     {
         var seconds = RetryAfterSeconds(wait);
         var how = seconds < 60 ? $"{seconds} 秒" : $"{(seconds + 59) / 60} 分钟";
-        return $"同一网络地址提交申请过于频繁，请 {how}后再提交。您填写的内容已保留。";
+        return $"同一网络地址提交申请过于频繁，请 {how}后再提交。";
     }
 
     public static int RetryAfterSeconds(TimeSpan wait) => Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));

@@ -63,7 +63,7 @@ public sealed class IndexModel(RequestIntake intake, PortalQueries portal, Uploa
         {
             Response.StatusCode = StatusCodes.Status429TooManyRequests;
             Response.Headers.RetryAfter = AcceptedSubmissionLimiter.RetryAfterHeader(wait);
-            ModelState.AddModelError("", AcceptedSubmissionLimiter.WaitMessage(wait) + (Attachment is null ? "" : "附件需要重新选择。"));
+            ModelState.AddModelError("", AcceptedSubmissionLimiter.WaitMessage(wait) + "您填写的内容已保留" + (Attachment is null ? "。" : "，附件需要重新选择。"));
             return Page();
         }
         var file = await Uploads.ReadAsync(Attachment, limits, "Attachment", HttpContext.RequestAborted);
