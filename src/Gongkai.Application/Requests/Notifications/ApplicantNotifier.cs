@@ -32,6 +32,11 @@ public sealed class ApplicantNotifier(GongkaiDbContext db, ApplicantDataProtecto
                 logger.LogWarning("申请 {TrackingCode} 的电子邮箱格式无效，未发送状态通知（{Action}）。", record.TrackingCode, action);
                 return;
             }
+            // RFC 2606 reserves .invalid for names that can never be delivered to (the demo county's applicants use it).
+            if (to.Host.EndsWith(".invalid", StringComparison.OrdinalIgnoreCase))
+            {
+                return;
+            }
             var agencyName = await db.Agencies.AsNoTracking().Where(a => a.Id == record.AgencyId).Select(a => a.Name).SingleAsync(ct);
             if (ApplicantStatusMail.Compose(action, record, agencyName, options.SiteBaseUrl) is not { } mail)
             {
