@@ -58,6 +58,8 @@ public static class PortalUrls
     public static string Item(string code, int year, int serial) => $"/agencies/{Uri.EscapeDataString(code)}/items/{year}/{serial}";
     /// <summary>The public application form of one agency (依申请公开).</summary>
     public static string Apply(string code) => $"/apply/{Uri.EscapeDataString(code)}";
+    /// <summary>The agency's 政府信息公开申请表 as Word, for applying on paper.</summary>
+    public static string ApplicationForm(string code) => $"/apply/{Uri.EscapeDataString(code)}/form.docx";
     public const string Track = "/track";
     public static string Attachment(Guid id, string fileName) => $"/attachments/{id}/{Uri.EscapeDataString(fileName)}";
 

@@ -69,6 +69,7 @@ public static class WebSetup
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddGongkaiErrors();
         services.AddGongkaiRequestLimits(builder.Configuration);
+        services.AddGongkaiCitizen(builder.Configuration);
         services.AddGongkaiOpenApiSecurity();
         services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
         {
@@ -95,16 +96,26 @@ public static class WebSetup
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            // Every refusal says when to come back (the body is the error page, or problem+json under /api).
+            o.OnRejected = (ctx, _) =>
+            {
+                if (ctx.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
+                {
+                    ctx.HttpContext.Response.Headers.RetryAfter = AcceptedSubmissionLimiter.RetryAfterHeader(retryAfter);
+                }
+                return ValueTask.CompletedTask;
+            };
             // Login attempts per client address: slows password guessing before Identity's lockout kicks in.
             o.AddPolicy("login", ctx => RateLimitPartition.GetFixedWindowLimiter(
                 ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = 20, Window = TimeSpan.FromMinutes(1) }));
-            // Public application form and tracking lookups (issue 3): submissions and secret guesses per client address.
+            // Public application form: accepted applications are limited by Limits/AcceptedSubmissionLimiter (rejected
+            // forms cost nothing); this only bounds a flood of posts of any kind from one client address.
             o.AddPolicy("apply", ctx => HttpMethods.IsGet(ctx.Request.Method)
                 ? RateLimitPartition.GetNoLimiter("get")
                 : RateLimitPartition.GetFixedWindowLimiter(
                     ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                    _ => new FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(10) }));
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = 60, Window = TimeSpan.FromMinutes(10) }));
             // Tracking lookups and letter downloads: looser (an 80-bit secret is not guessable), still bounded per address.
             o.AddPolicy("track", ctx => HttpMethods.IsGet(ctx.Request.Method)
                 ? RateLimitPartition.GetNoLimiter("get")
@@ -177,7 +188,9 @@ public static class WebSetup
         app.MapGongkaiApi();
         app.MapCalendarApi();
         app.MapRequestsApi();
+        app.MapApplicationsApi();
         app.MapPortalEndpoints();
+        app.MapApplyEndpoints();
         app.MapRazorPages();
     }
 }

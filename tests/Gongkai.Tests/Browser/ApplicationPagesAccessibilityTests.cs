@@ -19,7 +19,7 @@ public sealed class ApplicationPagesAccessibilityTests(BrowserFixture browser, P
         var record = await site.App.RegisterInPersonAsync(clerk);
         var page = site.Page;
 
-        foreach (var url in new[] { $"/agencies/{agency.Code}", $"/agencies/{agency.Code}/guide", "/track" })
+        foreach (var url in new[] { $"/agencies/{agency.Code}", $"/agencies/{agency.Code}/guide", "/track", "/apply", "/apply?q=县", "/track/receipt" })
         {
             await page.GotoAsync(url);
             await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();

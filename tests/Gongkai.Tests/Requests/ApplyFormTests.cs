@@ -275,7 +275,7 @@ public sealed partial class ApplyFormTests(PostgresServer postgres)
         return input;
     }
 
-    private static MultipartFormDataContent Form(string? token, string idNumber, string? submissionKey = null)
+    internal static MultipartFormDataContent Form(string? token, string idNumber, string? submissionKey = null)
     {
         var form = new MultipartFormDataContent();
         void Add(string name, string value) => form.Add(new StringContent(value), name);

@@ -30,7 +30,8 @@ public sealed class RequestIntake(
     PlatformClock clock,
     RequestCaseStore store,
     ApplicantDataProtector protector,
-    UploadLimits limits)
+    UploadLimits limits,
+    Notifications.ApplicantNotifier notifier)
 {
     /// <summary>
     /// The agencies the actor may register a request for: their own; the platform administrator any agency
@@ -224,6 +225,7 @@ public sealed class RequestIntake(
         audit.Record(actor, "request.create", "Request", record.Id, $"{record.TrackingCode} {channel.Label()} {input.ApplicantType.Label()}", agencyId);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
+        await notifier.NotifyAsync(record, "request.create", ct);
         return new NewRequest(record, secret);
     }
 }

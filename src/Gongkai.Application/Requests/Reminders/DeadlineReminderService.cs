@@ -215,33 +215,6 @@ public sealed class DeadlineReminderService(
             .OfType<Recipient>()];
     }
 
-    private static async Task SendAsync(SmtpSettings smtp, IReadOnlyList<Recipient> recipients, ReminderMail mail, CancellationToken ct)
-    {
-        using var client = new SmtpClient(smtp.Host, smtp.Port)
-        {
-            EnableSsl = smtp.EnableSsl,
-            DeliveryMethod = SmtpDeliveryMethod.Network,
-            Timeout = 60_000,
-        };
-        if (smtp.UserName is not null)
-        {
-            client.Credentials = new NetworkCredential(smtp.UserName, smtp.Password);
-        }
-        using var message = new MailMessage
-        {
-            From = new MailAddress(smtp.From, "政府信息公开平台", Encoding.UTF8),
-            Subject = mail.Subject,
-            SubjectEncoding = Encoding.UTF8,
-            Body = mail.Body,
-            BodyEncoding = Encoding.UTF8,
-            BodyTransferEncoding = System.Net.Mime.TransferEncoding.Base64,
-            IsBodyHtml = false,
-            HeadersEncoding = Encoding.UTF8,
-        };
-        foreach (var r in recipients)
-        {
-            message.To.Add(r.Address);
-        }
-        await client.SendMailAsync(message, ct);
-    }
+    private static Task SendAsync(SmtpSettings smtp, IReadOnlyList<Recipient> recipients, ReminderMail mail, CancellationToken ct) =>
+        SmtpSender.SendAsync(smtp, recipients.Select(r => r.Address), mail.Subject, mail.Body, ct);
 }

@@ -14,7 +14,7 @@ namespace Gongkai.Application.Requests.Steps;
 /// the extension (第三十三条), the decision and the answer (第三十六条). The domain <see cref="RequestCase"/> decides whether
 /// a step is legal; <see cref="RequestCaseStore"/> writes it with its event and audit entry, or nothing.
 /// </summary>
-public sealed class RequestSteps(AuditLog audit, PlatformClock clock, RequestCaseStore store)
+public sealed class RequestSteps(AuditLog audit, PlatformClock clock, RequestCaseStore store, Notifications.ApplicantNotifier notifier)
 {
     /// <summary>条例第三十一条: the office confirms an online/e-mail/fax request or an ordinary letter; that day is the day of receipt.</summary>
     public async Task<RequestRecord> ConfirmReceiptAsync(StaffContext actor, long id, DateOnly? confirmedOn, CancellationToken ct = default)
@@ -49,6 +49,7 @@ public sealed class RequestSteps(AuditLog audit, PlatformClock clock, RequestCas
         store.AddEvent(actor, record, "request.confirm", on, $"确认收到申请，收到申请之日 {on:yyyy-MM-dd}（{record.Channel.ReceiptRule()}）；答复期限 {record.DueOn:yyyy-MM-dd}。");
         audit.Record(actor, "request.confirm", "Request", record.Id, $"{record.TrackingCode} 收到申请之日 {on:yyyy-MM-dd}", record.AgencyId);
         await store.SaveAsync(ct);
+        await notifier.NotifyAsync(record, "request.confirm", ct);
         return record;
     }
 

@@ -18,7 +18,8 @@ namespace Gongkai.Application.Requests.Storage;
 /// audit entry in one SaveChanges — a refused step saves nothing. Shared by the steps, fees, appeals and intake.
 /// </summary>
 public sealed class RequestCaseStore(
-    GongkaiDbContext db, AgencyAccess access, AuditLog audit, PlatformClock clock, WorkingDayCalendarProvider calendars)
+    GongkaiDbContext db, AgencyAccess access, AuditLog audit, PlatformClock clock, WorkingDayCalendarProvider calendars,
+    Notifications.ApplicantNotifier notifier)
 {
     public const string NotFoundMessage = "找不到该申请，或您无权查看。";
 
@@ -103,6 +104,7 @@ public sealed class RequestCaseStore(
         AddEvent(actor, record, action, date, text);
         audit.Record(actor, action, "Request", record.Id, $"{record.TrackingCode} → {next.State.Label()}；{text}", record.AgencyId);
         await SaveAsync(ct);
+        await notifier.NotifyAsync(record, action, ct);
         return record;
     }
 

@@ -7,12 +7,12 @@ public sealed class ApplyPage(IPage page)
 {
     public async Task GotoAsync(string agencyCode) => await page.GotoAsync($"/apply/{agencyCode}");
 
-    /// <summary>The way a citizen gets there: home page → the agency → 在线申请政府信息公开.</summary>
+    /// <summary>The way a citizen gets there: home page → the agency → 我要申请.</summary>
     public async Task GotoFromHomePageAsync(string agencyName)
     {
         await page.GotoAsync("/");
         await page.GetByRole(AriaRole.Link, new() { Name = agencyName, Exact = true }).First.ClickAsync();
-        await page.GetByRole(AriaRole.Link, new() { Name = "在线申请政府信息公开" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "我要申请（在线填写）" }).ClickAsync();
     }
 
     public async Task ApplyAsNaturalPersonAsync(string name, string idNumber, string phone, string description)

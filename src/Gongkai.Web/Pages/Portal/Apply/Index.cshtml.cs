@@ -3,8 +3,10 @@ using Gongkai.Application.Agencies;
 using Gongkai.Application.Catalog;
 using Gongkai.Application.Requests;
 using Gongkai.Application.Requests.Intake;
+using Gongkai.Application.Requests.Receipts;
 using Gongkai.Web.Errors;
 using Gongkai.Web.Infrastructure;
+using Gongkai.Web.Limits;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
@@ -13,18 +15,25 @@ namespace Gongkai.Web.Pages.Portal.Apply;
 
 /// <summary>
 /// The public request form (条例第二十七条、第二十九条). Antiforgery is on for every Razor Pages POST; submissions are
-/// rate limited per address. On success the receipt with tracking code and secret is rendered directly (never put in a URL).
+/// limited per address: <see cref="AcceptedSubmissionLimiter"/> counts the accepted ones, and a client over the limit gets
+/// the form back as typed with 429 and <c>Retry-After</c>. On success the receipt with tracking code and secret is rendered
+/// directly (never put in a URL).
 /// </summary>
 [EnableRateLimiting("apply")]
 [OutsideAgencyScope(ScopeOptOut.Applicant)]
-public sealed class IndexModel(RequestIntake intake, PortalQueries portal, UploadLimits limits) : PageModel, IFormPage
+public sealed class IndexModel(RequestIntake intake, PortalQueries portal, UploadLimits limits, AcceptedSubmissionLimiter submissions)
+    : PageModel, IFormPage
 {
     [BindProperty(SupportsGet = true)] public string AgencyCode { get; set; } = "";
     [BindProperty] public RequestForm Form { get; set; } = new();
     [BindProperty] public IFormFile? Attachment { get; set; }
 
     public string AgencyName { get; private set; } = "";
-    public NewRequest? Receipt { get; private set; }
+    /// <summary>The printable receipt once the application is accepted (with the secret only on its first submission).</summary>
+    public ApplicationReceipt? Receipt { get; private set; }
+
+    /// <summary>The same form was posted before: no new case, and the secret is not shown again.</summary>
+    public bool Resubmitted { get; private set; }
     public long MaxMegabytes => limits.MaxAttachmentBytes / 1024 / 1024;
 
     public async Task<IActionResult> OnGetAsync()
@@ -49,8 +58,22 @@ public sealed class IndexModel(RequestIntake intake, PortalQueries portal, Uploa
             return NotFound();
         }
         AgencyName = agency.Name;
+        var client = AcceptedSubmissionLimiter.ClientKey(HttpContext);
+        if (submissions.WaitFor(client) is { } wait)
+        {
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            Response.Headers.RetryAfter = AcceptedSubmissionLimiter.RetryAfterHeader(wait);
+            ModelState.AddModelError("", AcceptedSubmissionLimiter.WaitMessage(wait) + "您填写的内容已保留" + (Attachment is null ? "。" : "，附件需要重新选择。"));
+            return Page();
+        }
         var file = await Uploads.ReadAsync(Attachment, limits, "Attachment", HttpContext.RequestAborted);
-        Receipt = await intake.SubmitOnlineAsync(AgencyCode, Form, HttpContext.Connection.RemoteIpAddress?.ToString(), file, HttpContext.RequestAborted);
+        var submitted = await intake.SubmitOnlineAsync(AgencyCode, Form, HttpContext.Connection.RemoteIpAddress?.ToString(), file, HttpContext.RequestAborted);
+        Resubmitted = submitted.Resubmitted;
+        Receipt = ApplicationReceipt.From(submitted.Record, agency.Name, submitted.Secret);
+        if (!Resubmitted)
+        {
+            submissions.Accepted(client);
+        }
         return Page();
     }
 
