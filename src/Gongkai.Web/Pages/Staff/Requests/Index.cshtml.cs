@@ -23,7 +23,7 @@ public sealed class IndexModel(RequestQueries queries, RequestLedger ledger, Age
     [BindProperty(SupportsGet = true)] public RequestState? State { get; set; }
     [BindProperty(SupportsGet = true)] public bool Unconfirmed { get; set; }
     [BindProperty(SupportsGet = true)] public string? Code { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    [BindProperty(SupportsGet = true, Name = PagerModel.QueryKey)] public int PageNumber { get; set; } = 1;
 
     public Page<RequestRow> Result { get; private set; } = new([], 1, 30, 0);
     public List<Agency> Agencies { get; private set; } = [];
@@ -43,6 +43,4 @@ public sealed class IndexModel(RequestQueries queries, RequestLedger ledger, Age
     }
 
     public Task RedisplayAsync() => OnGetAsync();
-
-    public string PageUrl(int page) => QueryUrl.With(Request, "page", page.ToString(System.Globalization.CultureInfo.InvariantCulture));
 }
