@@ -22,6 +22,7 @@ public static class RequestsServiceCollectionExtensions
         services.AddScoped<ApplicantPrivacy>();
         services.AddScoped<RequestFiles>();
         services.AddScoped<Handling.CaseHandling>();
+        services.AddScoped<Handling.DeadlineStandings>();
         return services;
     }
 }

@@ -74,6 +74,24 @@ public static class CaseSteps
             ? [CaseStep.ConfirmReceipt]
             : [.. Table.Where(r => r.States.Contains(current.State) && (r.When is null || r.When(current, today))).Select(r => r.Step)];
 
+    /// <summary>What the step is called on the case page.</summary>
+    public static string Label(this CaseStep step) => step switch
+    {
+        CaseStep.ConfirmReceipt => "确认收到申请",
+        CaseStep.RequestCorrection => "补正通知",
+        CaseStep.ReceiveCorrection => "收到补正",
+        CaseStep.CloseForNoCorrection => "逾期未补正，终止办理",
+        CaseStep.StartConsultation => "征求意见",
+        CaseStep.EndConsultation => "结束征求意见",
+        CaseStep.Extend => "延长答复期限",
+        CaseStep.IssueFeeNotice => "信息处理费",
+        CaseStep.RecordPayment => "登记缴费",
+        CaseStep.CloseForNonPayment => "逾期未缴费，终止办理",
+        CaseStep.Decide => "答复决定",
+        CaseStep.Answer => "答复送达",
+        _ => step.ToString(),
+    };
+
     /// <summary>The likely next step, or null when the case is finished.</summary>
     public static CaseStep? Next(RequestCase? current, LocalDate today) => Offered(current, today) is [var first, ..] ? first : null;
 }
