@@ -16,12 +16,15 @@ namespace Gongkai.Application.Requests;
 
 /// <summary>A case in a back-office list: masked applicant only.</summary>
 public sealed record RequestRow(long Id, int AgencyId, string AgencyName, string TrackingCode, string NameMasked, ApplicantType ApplicantType,
-    SubmissionChannel Channel, RequestState? State, DateOnly? ReceivedOn, DateOnly? DueOn, bool ClockRunning, string? OutcomeKey, DateTime SubmittedAt)
+    SubmissionChannel Channel, RequestState? State, DateOnly? ReceivedOn, DateOnly? DueOn, bool ClockRunning, string? OutcomeKey, DateTime SubmittedAt,
+    string? HandlerName = null)
 {
     public string StateLabel => State?.Label() ?? "待确认收到";
 }
 
-public sealed record RequestFilter(int? AgencyId = null, RequestState? State = null, bool UnconfirmedOnly = false, string? Code = null, int Page = 1, int PageSize = 30);
+/// <summary>Filters of the case list; <paramref name="HandlerId"/> lists one 承办人's cases ("我的申请").</summary>
+public sealed record RequestFilter(int? AgencyId = null, RequestState? State = null, bool UnconfirmedOnly = false, string? Code = null, int Page = 1, int PageSize = 30,
+    string? HandlerId = null);
 
 /// <summary>The deadline dashboard: running clocks due within 5 working days or already overdue, and unconfirmed intake.</summary>
 public sealed record DeadlineDashboard(DateOnly Today, DateOnly SoonLimit, int CarriedOverIntoThisYear, IReadOnlyList<RequestRow> Overdue, IReadOnlyList<RequestRow> DueSoon,
@@ -85,6 +88,10 @@ public sealed class RequestQueries(GongkaiDbContext db, AgencyAccess access, Pla
         {
             var code = filter.Code.Trim().ToUpperInvariant();
             q = q.Where(r => r.TrackingCode.Contains(code));
+        }
+        if (filter.HandlerId is { } handler)
+        {
+            q = q.Where(r => r.HandlerId == handler);
         }
         var size = Math.Clamp(filter.PageSize, 1, 200);
         var page = Math.Max(1, filter.Page);
@@ -281,5 +288,5 @@ public sealed class RequestQueries(GongkaiDbContext db, AgencyAccess access, Pla
 
     private IQueryable<RequestRow> Rows(IQueryable<RequestRecord> q) =>
         q.Join(db.Agencies, r => r.AgencyId, a => a.Id, (r, a) => new RequestRow(r.Id, r.AgencyId, a.Name, r.TrackingCode, r.NameMasked, r.ApplicantType,
-            r.Channel, r.State, r.ReceivedOn, r.DueOn, r.ClockRunning, r.OutcomeKey, r.SubmittedAt));
+            r.Channel, r.State, r.ReceivedOn, r.DueOn, r.ClockRunning, r.OutcomeKey, r.SubmittedAt, r.HandlerName));
 }

@@ -96,6 +96,10 @@ public sealed class RequestRecord : Agencies.IAgencyOwned
     /// </summary>
     public DateOnly? ApplicantDueOn { get; set; }
 
+    /// <summary>承办人: the staff account handling the case (same agency), with its display name when assigned; see Handling/CaseHandling.</summary>
+    public string? HandlerId { get; set; }
+    public string? HandlerName { get; set; }
+
     public DateTime UpdatedAt { get; set; }
     public int Version { get; set; }
 

@@ -22,6 +22,8 @@ public static class RequestsServiceCollectionExtensions
         services.AddScoped<ApplicantPrivacy>();
         services.AddScoped<RequestFiles>();
         services.AddScoped<Notifications.ApplicantNotifier>();
+        services.AddScoped<Handling.CaseHandling>();
+        services.AddScoped<Handling.DeadlineStandings>();
         return services;
     }
 }

@@ -87,6 +87,8 @@ internal sealed class RequestSeeder(GongkaiDbContext db, PlatformClock clock, Au
         ("ClockRunning", NpgsqlDbType.Boolean, r => r.ClockRunning),
         ("CalendarVersion", NpgsqlDbType.Text, r => r.CalendarVersion),
         ("ApplicantDueOn", NpgsqlDbType.Date, r => r.ApplicantDueOn),
+        ("HandlerId", NpgsqlDbType.Text, r => r.HandlerId),
+        ("HandlerName", NpgsqlDbType.Text, r => r.HandlerName),
         ("UpdatedAt", NpgsqlDbType.TimestampTz, r => r.UpdatedAt),
         ("Version", NpgsqlDbType.Integer, r => r.Version),
     ]);

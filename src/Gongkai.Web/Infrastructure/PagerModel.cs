@@ -5,6 +5,16 @@ namespace Gongkai.Web.Infrastructure;
 /// <summary>A pager of plain links (works without JavaScript).</summary>
 public sealed record PagerModel(int Page, int PageCount, Func<int, string> Url)
 {
+    /// <summary>
+    /// The query parameter of the page number in the back office: <c>p</c>, never <c>page</c>, which is the route value
+    /// Razor Pages gives every page ("/Staff/Requests/Index") and so failed to bind as a number.
+    /// </summary>
+    public const string QueryKey = "p";
+
+    /// <summary>A pager whose links keep the current query and set <see cref="QueryKey"/>.</summary>
+    public static PagerModel For(HttpRequest request, int page, int pageCount) =>
+        new(page, pageCount, p => QueryUrl.With(request, QueryKey, p.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+
     public IEnumerable<int> Window()
     {
         var from = Math.Max(1, Page - 4);

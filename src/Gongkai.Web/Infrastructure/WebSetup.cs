@@ -68,6 +68,7 @@ public static class WebSetup
         // The API documents enums by name (DisclosureMode "Proactive", …): accept and write them that way.
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddGongkaiErrors();
+        services.AddChineseValidationMessages();
         services.AddGongkaiRequestLimits(builder.Configuration);
         services.AddGongkaiCitizen(builder.Configuration);
         services.AddGongkaiOpenApiSecurity();

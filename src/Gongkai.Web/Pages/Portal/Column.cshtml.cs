@@ -1,6 +1,7 @@
 using System.Globalization;
 using Gongkai.Application.Agencies;
 using Gongkai.Application.Catalog;
+using Gongkai.Application.Platform;
 using Gongkai.Domain.Catalog;
 using Gongkai.Web.Api;
 using Gongkai.Web.Changes;
@@ -15,7 +16,7 @@ namespace Gongkai.Web.Pages.Portal;
 /// and one page, both on the (ColumnId, Status, PublishedOn, Id) index.
 /// </summary>
 [OutputCache(PolicyName = "portal")]
-public sealed class ColumnListModel(PortalQueries queries) : PortalPageModel(queries)
+public sealed class ColumnListModel(PortalQueries queries, PlatformClock clock) : PortalPageModel(queries)
 {
     public const int PageSize = 20;
 
@@ -41,7 +42,8 @@ public sealed class ColumnListModel(PortalQueries queries) : PortalPageModel(que
     public string RssUrl => ColumnUrl + "/rss.xml";
     public string GuideUrl => PortalUrls.Agency(Agency.Code) + "/guide";
 
-    public IEnumerable<int> Years => Enumerable.Range(FirstYear, DateTime.Today.Year - FirstYear + 1).Reverse();
+    /// <summary>Through this year in Beijing: the server's own zone would lack the new year for eight hours.</summary>
+    public IEnumerable<int> Years => Enumerable.Range(FirstYear, clock.Today.Year - FirstYear + 1).Reverse();
 
     public static IReadOnlyList<Validity> Validities { get; } = [Validity.Valid, Validity.Lapsed, Validity.Repealed];
 

@@ -12,7 +12,7 @@ namespace Gongkai.Web.Pages.Staff;
 public sealed class AuditModel(StaffItemQueries queries, CurrentStaff staff) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Action { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    [BindProperty(SupportsGet = true, Name = PagerModel.QueryKey)] public int PageNumber { get; set; } = 1;
 
     public Page<AuditEntry> Result { get; private set; } = new([], 1, 50, 0);
 

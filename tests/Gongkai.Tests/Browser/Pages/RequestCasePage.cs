@@ -2,7 +2,10 @@ using Microsoft.Playwright;
 
 namespace Gongkai.Tests.Browser.Pages;
 
-/// <summary>The staff case page at /staff/requests/{id}: facts, due-date computation, the steps the state allows.</summary>
+/// <summary>
+/// The staff case page at /staff/requests/{id}: facts, due-date computation, the steps the state allows. Steps other than
+/// the likely next one are collapsed; each action opens its step first, as a clerk would.
+/// </summary>
 public sealed class RequestCasePage(IPage page)
 {
     public ILocator Notice => page.GetByRole(AriaRole.Status);
@@ -24,6 +27,7 @@ public sealed class RequestCasePage(IPage page)
 
     public async Task RequestCorrectionAsync(string dueOn, string what)
     {
+        await OpenStepOfAsync("发出补正通知");
         await page.GetByLabel("补正期限").FillAsync(dueOn);
         await page.GetByLabel("需补正的事项").FillAsync(what);
         await Click("发出补正通知");
@@ -33,6 +37,7 @@ public sealed class RequestCasePage(IPage page)
 
     public async Task ExtendAsync(int days, string approvedBy, string reason)
     {
+        await OpenStepOfAsync("延长期限");
         await page.GetByLabel("延长工作日数").FillAsync(days.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await page.GetByLabel("批准人", new() { Exact = false }).FillAsync(approvedBy);
         await page.GetByLabel("延期理由", new() { Exact = false }).FillAsync(reason);
@@ -41,6 +46,7 @@ public sealed class RequestCasePage(IPage page)
 
     public async Task DecideAsync(string outcomeKey, string reason)
     {
+        await OpenStepOfAsync("作出决定");
         await page.GetByLabel("办理结果（每件申请只计一种）").SelectOptionAsync(outcomeKey);
         await page.GetByLabel("理由（", new() { Exact = false }).FillAsync(reason);
         await Click("作出决定");
@@ -52,5 +58,22 @@ public sealed class RequestCasePage(IPage page)
 
     public Task SignOutAsync() => Click("退出");
 
-    private Task Click(string button) => page.GetByRole(AriaRole.Button, new() { Name = button, Exact = true }).ClickAsync();
+    private async Task Click(string button)
+    {
+        await OpenStepOfAsync(button);
+        await page.GetByRole(AriaRole.Button, new() { Name = button, Exact = true }).ClickAsync();
+    }
+
+    /// <summary>Opens the collapsed step whose form has this button (nothing when it is open or not in a step).</summary>
+    private async Task OpenStepOfAsync(string button)
+    {
+        var step = page.Locator("details.step").Filter(new()
+        {
+            Has = page.GetByRole(AriaRole.Button, new() { Name = button, Exact = true, IncludeHidden = true }),
+        });
+        if (await step.CountAsync() == 1 && await step.GetAttributeAsync("open") is null)
+        {
+            await step.Locator("summary").ClickAsync();
+        }
+    }
 }

@@ -810,6 +810,47 @@ namespace Gongkai.Application.Data.Migrations.Postgres
                     b.ToTable("CalendarOverrides", (string)null);
                 });
 
+            modelBuilder.Entity("Gongkai.Application.Requests.Handling.RequestNote", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("AgencyId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AuthorId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<long>("RequestId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId");
+
+                    b.HasIndex("RequestId");
+
+                    b.ToTable("RequestNotes", (string)null);
+                });
+
             modelBuilder.Entity("Gongkai.Application.Requests.Reminders.DeadlineReminderRecord", b =>
                 {
                     b.Property<int>("AgencyId")
@@ -1214,6 +1255,14 @@ namespace Gongkai.Application.Data.Migrations.Postgres
                     b.Property<DateOnly?>("FinishedOn")
                         .HasColumnType("date");
 
+                    b.Property<string>("HandlerId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("HandlerName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<string>("IdNumberMasked")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -1302,6 +1351,8 @@ namespace Gongkai.Application.Data.Migrations.Postgres
                     b.HasIndex("AgencyId", "SubmittedAt");
 
                     b.HasIndex("AgencyId", "FinishedOn", "ReceivedYear");
+
+                    b.HasIndex("AgencyId", "HandlerId", "SubmittedAt");
 
                     b.HasIndex(new[] { "AgencyId", "DueOn" }, "IX_Requests_Running_AgencyId_DueOn")
                         .HasFilter("\"ClockRunning\"");
@@ -1542,6 +1593,21 @@ namespace Gongkai.Application.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("ItemId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Gongkai.Application.Requests.Handling.RequestNote", b =>
+                {
+                    b.HasOne("Gongkai.Application.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Gongkai.Application.Requests.RequestRecord", null)
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

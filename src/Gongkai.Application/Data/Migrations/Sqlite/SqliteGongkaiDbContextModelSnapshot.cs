@@ -787,6 +787,45 @@ namespace Gongkai.Application.Data.Migrations.Sqlite
                     b.ToTable("CalendarOverrides", (string)null);
                 });
 
+            modelBuilder.Entity("Gongkai.Application.Requests.Handling.RequestNote", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AgencyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RequestId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId");
+
+                    b.HasIndex("RequestId");
+
+                    b.ToTable("RequestNotes", (string)null);
+                });
+
             modelBuilder.Entity("Gongkai.Application.Requests.Reminders.DeadlineReminderRecord", b =>
                 {
                     b.Property<int>("AgencyId")
@@ -1181,6 +1220,14 @@ namespace Gongkai.Application.Data.Migrations.Sqlite
                     b.Property<DateOnly?>("FinishedOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("HandlerId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HandlerName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("IdNumberMasked")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -1269,6 +1316,8 @@ namespace Gongkai.Application.Data.Migrations.Sqlite
                     b.HasIndex("AgencyId", "SubmittedAt");
 
                     b.HasIndex("AgencyId", "FinishedOn", "ReceivedYear");
+
+                    b.HasIndex("AgencyId", "HandlerId", "SubmittedAt");
 
                     b.HasIndex(new[] { "AgencyId", "DueOn" }, "IX_Requests_Running_AgencyId_DueOn")
                         .HasFilter("\"ClockRunning\"");
@@ -1503,6 +1552,21 @@ namespace Gongkai.Application.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("ItemId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Gongkai.Application.Requests.Handling.RequestNote", b =>
+                {
+                    b.HasOne("Gongkai.Application.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Gongkai.Application.Requests.RequestRecord", null)
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

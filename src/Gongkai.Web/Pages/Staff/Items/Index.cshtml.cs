@@ -17,7 +17,7 @@ public sealed class IndexModel(StaffItemQueries queries, AgencyAccess access, Cu
     [BindProperty(SupportsGet = true)] public ItemStatus? Status { get; set; }
     [BindProperty(SupportsGet = true)] public bool Overdue { get; set; }
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    [BindProperty(SupportsGet = true, Name = PagerModel.QueryKey)] public int PageNumber { get; set; } = 1;
 
     public Page<StaffItemRow> Result { get; private set; } = new([], 1, 30, 0);
     public List<Agency> Agencies { get; private set; } = [];
@@ -28,6 +28,4 @@ public sealed class IndexModel(StaffItemQueries queries, AgencyAccess access, Cu
         Agencies = await access.Readable(actor).OrderBy(a => a.Path).ThenBy(a => a.Id).Take(500).ToListAsync(HttpContext.RequestAborted);
         Result = await queries.ListAsync(actor, new StaffItemFilter(Agency, Status, Overdue, Q, PageNumber), HttpContext.RequestAborted);
     }
-
-    public string PageUrl(int page) => QueryUrl.With(Request, "page", page.ToString(System.Globalization.CultureInfo.InvariantCulture));
 }

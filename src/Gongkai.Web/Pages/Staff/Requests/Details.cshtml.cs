@@ -7,6 +7,7 @@ using Gongkai.Application.Platform;
 using Gongkai.Application.Requests;
 using Gongkai.Application.Requests.Appeals;
 using Gongkai.Application.Requests.Fees;
+using Gongkai.Application.Requests.Handling;
 using Gongkai.Application.Requests.Privacy;
 using Gongkai.Application.Requests.Steps;
 using Gongkai.Domain.Fees;
@@ -19,11 +20,15 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Gongkai.Web.Pages.Staff.Requests;
 
-/// <summary>The case page: facts, "how today's due date was computed", every step the current state allows, timeline, letters, appeals.</summary>
+/// <summary>
+/// The case page: a header (code, state, 承办人, due date and working days left), the likely next step open and the other
+/// steps the state allows collapsed (<see cref="CaseSteps"/>), 承办人 and internal notes, letters and delivery, appeals,
+/// timeline, the application, and how today's due date was computed.
+/// </summary>
 [RequirePermission(Permission.RequestsView)]
 public sealed class DetailsModel(
     RequestSteps steps, RequestFees fees, RequestAppealRegister appeals, ApplicantPrivacy privacy, RequestQueries queries, AnswerLetters letters,
-    RequestFiles files, CurrentStaff staff, PlatformClock clock) : PageModel, IFormPage
+    RequestFiles files, CaseHandling handling, DeadlineStandings standings, CurrentStaff staff, PlatformClock clock) : PageModel, IFormPage
 {
     [BindProperty(SupportsGet = true)] public long Id { get; set; }
 
@@ -42,6 +47,21 @@ public sealed class DetailsModel(
     public List<RequestAppeal> Appeals { get; private set; } = [];
     public List<(Guid Id, string FileName, long Size)> Attachments { get; private set; } = [];
     public DateOnly Today => clock.TodayDate;
+
+    /// <summary>Today (Beijing) as a date input's value: the default of every step's date.</summary>
+    public string TodayIso => Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The steps offered today, the likely next one first.</summary>
+    public IReadOnlyList<CaseStep> Steps { get; private set; } = [];
+
+    /// <summary>The step whose form is open: the likely next one, or the one just posted and refused.</summary>
+    public CaseStep? OpenStep { get; private set; }
+
+    /// <summary>"剩余 N 个工作日 / 已逾期 N 个工作日", or null while the clock stands still.</summary>
+    public DeadlineStanding? Standing { get; private set; }
+
+    public List<CaseHandlerOption> Handlers { get; private set; } = [];
+    public List<CaseNote> Notes { get; private set; } = [];
 
     public Task<IActionResult> OnGetAsync() => LoadAsync();
 
@@ -90,6 +110,12 @@ public sealed class DetailsModel(
 
     public Task<IActionResult> OnPostLetterAsync() => ActAsync(() => letters.GenerateAsync(staff.Context, Id, HttpContext.RequestAborted), "已生成答复告知书（Word 和 PDF）。");
 
+    public Task<IActionResult> OnPostAssignAsync(string? handlerId) =>
+        ActAsync(() => handling.AssignAsync(staff.Context, Id, handlerId, HttpContext.RequestAborted), "已更新承办人。");
+
+    public Task<IActionResult> OnPostNoteAsync(string? note) =>
+        ActAsync(() => handling.AddNoteAsync(staff.Context, Id, note, HttpContext.RequestAborted), "已添加内部备注。");
+
     public Task<IActionResult> OnPostAppealAsync(AppealKind kind, DateOnly? filedOn, string? body, string? caseNumber) =>
         ActAsync(() => appeals.AddAppealAsync(staff.Context, Id, kind, filedOn, body, caseNumber), "已登记复议/诉讼。");
 
@@ -114,6 +140,24 @@ public sealed class DetailsModel(
 
     public Task RedisplayAsync() => LoadAsync();
 
+    /// <summary>The step of the handler a refused POST came from, so its form is shown open with the message.</summary>
+    private CaseStep? PostedStep() => HttpMethods.IsPost(Request.Method) ? Request.Query["handler"].ToString() switch
+    {
+        "Confirm" => CaseStep.ConfirmReceipt,
+        "Correction" => CaseStep.RequestCorrection,
+        "Corrected" => CaseStep.ReceiveCorrection,
+        "CloseNoCorrection" => CaseStep.CloseForNoCorrection,
+        "Consult" => CaseStep.StartConsultation,
+        "ConsultEnd" => CaseStep.EndConsultation,
+        "Extend" => CaseStep.Extend,
+        "Fee" or "FeePreview" => CaseStep.IssueFeeNotice,
+        "Paid" => CaseStep.RecordPayment,
+        "CloseUnpaid" => CaseStep.CloseForNonPayment,
+        "Decide" => CaseStep.Decide,
+        "Answer" => CaseStep.Answer,
+        _ => null,
+    } : null;
+
     private async Task<IActionResult> LoadAsync()
     {
         var file = await queries.CaseFileAsync(staff.Context, Id, HttpContext.RequestAborted);
@@ -128,6 +172,15 @@ public sealed class DetailsModel(
         Letters = [.. file.Letters];
         Appeals = [.. file.Appeals];
         Attachments = [.. file.Attachments];
+        Steps = OfferedSteps.Of(Record, clock.Today);
+        OpenStep = PostedStep() is { } posted && Steps.Contains(posted) ? posted : Steps.Count > 0 ? Steps[0] : null;
+        var dueOn = Deadline?.DueOn?.ToDateOnly() ?? Record.DueOn;
+        Standing = (await standings.TodayAsync(HttpContext.RequestAborted)).Of(dueOn, Record.ClockRunning);
+        Notes = await handling.NotesAsync(staff.Context, Id, HttpContext.RequestAborted);
+        if (CanWrite)
+        {
+            Handlers = await handling.CandidatesAsync(staff.Context, Id, HttpContext.RequestAborted);
+        }
         return Page();
     }
 }

@@ -376,6 +376,8 @@ namespace Gongkai.Application.Data.Migrations.Postgres
                     ClockRunning = table.Column<bool>(type: "boolean", nullable: false),
                     CalendarVersion = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
                     ApplicantDueOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    HandlerId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    HandlerName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
                     UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     Version = table.Column<int>(type: "integer", nullable: false)
                 },
@@ -697,6 +699,36 @@ namespace Gongkai.Application.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "RequestNotes",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RequestId = table.Column<long>(type: "bigint", nullable: false),
+                    AgencyId = table.Column<int>(type: "integer", nullable: false),
+                    Text = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    AuthorId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    AuthorName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RequestNotes", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RequestNotes_Agencies_AgencyId",
+                        column: x => x.AgencyId,
+                        principalTable: "Agencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_RequestNotes_Requests_RequestId",
+                        column: x => x.RequestId,
+                        principalTable: "Requests",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "RequestPauses",
                 columns: table => new
                 {
@@ -976,6 +1008,16 @@ namespace Gongkai.Application.Data.Migrations.Postgres
                 column: "RequestId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_RequestNotes_AgencyId",
+                table: "RequestNotes",
+                column: "AgencyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RequestNotes_RequestId",
+                table: "RequestNotes",
+                column: "RequestId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_RequestPauses_RequestId_Seq",
                 table: "RequestPauses",
                 columns: new[] { "RequestId", "Seq" },
@@ -985,6 +1027,11 @@ namespace Gongkai.Application.Data.Migrations.Postgres
                 name: "IX_Requests_AgencyId_FinishedOn_ReceivedYear",
                 table: "Requests",
                 columns: new[] { "AgencyId", "FinishedOn", "ReceivedYear" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Requests_AgencyId_HandlerId_SubmittedAt",
+                table: "Requests",
+                columns: new[] { "AgencyId", "HandlerId", "SubmittedAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Requests_AgencyId_ReceivedOn",
@@ -1108,6 +1155,9 @@ namespace Gongkai.Application.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "RequestLetters");
+
+            migrationBuilder.DropTable(
+                name: "RequestNotes");
 
             migrationBuilder.DropTable(
                 name: "RequestPauses");

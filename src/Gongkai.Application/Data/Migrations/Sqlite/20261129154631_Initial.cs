@@ -375,6 +375,8 @@ namespace Gongkai.Application.Data.Migrations.Sqlite
                     ClockRunning = table.Column<bool>(type: "INTEGER", nullable: false),
                     CalendarVersion = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
                     ApplicantDueOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    HandlerId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    HandlerName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
                     UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
@@ -696,6 +698,36 @@ namespace Gongkai.Application.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "RequestNotes",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RequestId = table.Column<long>(type: "INTEGER", nullable: false),
+                    AgencyId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    AuthorId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    AuthorName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    At = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RequestNotes", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RequestNotes_Agencies_AgencyId",
+                        column: x => x.AgencyId,
+                        principalTable: "Agencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_RequestNotes_Requests_RequestId",
+                        column: x => x.RequestId,
+                        principalTable: "Requests",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "RequestPauses",
                 columns: table => new
                 {
@@ -975,6 +1007,16 @@ namespace Gongkai.Application.Data.Migrations.Sqlite
                 column: "RequestId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_RequestNotes_AgencyId",
+                table: "RequestNotes",
+                column: "AgencyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RequestNotes_RequestId",
+                table: "RequestNotes",
+                column: "RequestId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_RequestPauses_RequestId_Seq",
                 table: "RequestPauses",
                 columns: new[] { "RequestId", "Seq" },
@@ -984,6 +1026,11 @@ namespace Gongkai.Application.Data.Migrations.Sqlite
                 name: "IX_Requests_AgencyId_FinishedOn_ReceivedYear",
                 table: "Requests",
                 columns: new[] { "AgencyId", "FinishedOn", "ReceivedYear" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Requests_AgencyId_HandlerId_SubmittedAt",
+                table: "Requests",
+                columns: new[] { "AgencyId", "HandlerId", "SubmittedAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Requests_AgencyId_ReceivedOn",
@@ -1107,6 +1154,9 @@ namespace Gongkai.Application.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "RequestLetters");
+
+            migrationBuilder.DropTable(
+                name: "RequestNotes");
 
             migrationBuilder.DropTable(
                 name: "RequestPauses");
