@@ -1,4 +1,5 @@
 using Gongkai.Application.Requests.Appeals;
+using Gongkai.Application.Requests.Delivery;
 using Gongkai.Application.Requests.Fees;
 using Gongkai.Application.Requests.Intake;
 using Gongkai.Application.Requests.Privacy;
@@ -21,6 +22,7 @@ public static class RequestsServiceCollectionExtensions
         services.AddScoped<RequestAppealRegister>();
         services.AddScoped<ApplicantPrivacy>();
         services.AddScoped<RequestFiles>();
+        services.AddGongkaiDelivery();
         return services;
     }
 }
