@@ -97,6 +97,20 @@ public sealed class DisclosedDocuments(
         await db.SaveChangesAsync(ct);
     }
 
+    /// <summary>A disclosed file of a case the actor can read, decrypted; audited as request.document.view. Null for a link or an unknown id.</summary>
+    public async Task<StoredFile?> OpenForStaffAsync(StaffContext actor, long requestId, Guid documentId, CancellationToken ct = default)
+    {
+        var record = await store.LoadReadableAsync(actor, requestId, ct);
+        var document = await db.Set<DisclosedDocument>().AsNoTracking().SingleOrDefaultAsync(d => d.Id == documentId && d.RequestId == record.Id, ct);
+        if (document?.Data is null)
+        {
+            return null;
+        }
+        audit.Record(actor, "request.document.view", "Request", record.Id, $"{record.TrackingCode} 查看公开的政府信息：{document.Name}", record.AgencyId);
+        await db.SaveChangesAsync(ct);
+        return new StoredFile(document.Name, document.ContentType!, protector.Unprotect(document.Data));
+    }
+
     private async Task<DisclosedDocument> AddAsync(StaffContext actor, RequestRecord record, DisclosedDocument document, string text, CancellationToken ct)
     {
         db.Set<DisclosedDocument>().Add(document);
