@@ -25,7 +25,7 @@ public static class DeliveryApi
     public sealed record AddDocumentDto(string? FileName, string? ContentBase64, string? IndexNo);
 
     /// <summary><c>method</c>: Email (sent now by the platform), Post, InPerson, Fax or Other (recorded, with the day).</summary>
-    public sealed record AddDeliveryDto(DeliveryMethod Method, DateOnly? On, string? Note);
+    public sealed record AddDeliveryDto(string? Method, DateOnly? On, string? Note);
 
     public sealed record PublishDto(Guid DocumentId, int ColumnId, string? Title, string? Summary);
 
@@ -53,8 +53,11 @@ public static class DeliveryApi
             [.. p.Publications.Select(x => new PublicationDto(x.ItemId, x.IndexNo, x.Title, x.Status))]));
     }
 
-    private static async Task<Created<DocumentDto>> AddDocument(long id, AddDocumentDto body, CurrentStaff staff, DisclosedDocuments documents, CancellationToken ct)
+    private static async Task<Created<DocumentDto>> AddDocument(long id, AddDocumentDto body, CurrentStaff staff, DisclosedDocuments documents,
+        Gongkai.Application.Requests.Storage.RequestCaseStore store, CancellationToken ct)
     {
+        // The case first: a case the caller may not change answers 404 whatever the body holds.
+        await store.LoadWritableAsync(staff.Context, id, ct);
         DisclosedDocument added;
         if (!string.IsNullOrWhiteSpace(body.IndexNo))
         {
@@ -87,11 +90,18 @@ public static class DeliveryApi
         return TypedResults.NoContent();
     }
 
-    private static async Task<Created<DeliveryDto>> AddDelivery(long id, AddDeliveryDto body, CurrentStaff staff, DocumentDeliveries deliveries, CancellationToken ct)
+    private static async Task<Created<DeliveryDto>> AddDelivery(long id, AddDeliveryDto body, CurrentStaff staff, DocumentDeliveries deliveries,
+        Gongkai.Application.Requests.Storage.RequestCaseStore store, CancellationToken ct)
     {
-        var d = body.Method == DeliveryMethod.Email
+        // The case first (404 for a case the caller may not change), then the method, read as a name so a wrong one is a Chinese 400.
+        await store.LoadWritableAsync(staff.Context, id, ct);
+        if (!Enum.TryParse<DeliveryMethod>(body.Method, ignoreCase: true, out var method) || !Enum.IsDefined(method) || int.TryParse(body.Method, out _))
+        {
+            throw new Gongkai.Application.ValidationException("Method", "送达方式（method）应为 Email、Post、InPerson、Fax 或 Other。");
+        }
+        var d = method == DeliveryMethod.Email
             ? await deliveries.SendByEmailAsync(staff.Context, id, ct)
-            : await deliveries.RecordAsync(staff.Context, id, body.Method, body.On, body.Note, ct);
+            : await deliveries.RecordAsync(staff.Context, id, method, body.On, body.Note, ct);
         return TypedResults.Created($"/api/v1/staff/requests/{id}/delivery", new DeliveryDto(d.Id, d.Method.Label(), d.On, d.Succeeded, d.Detail, d.ActorName));
     }
 

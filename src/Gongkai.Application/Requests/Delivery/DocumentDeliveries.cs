@@ -89,11 +89,12 @@ public sealed class DocumentDeliveries(
     /// <summary>A delivery the clerk made outside the platform (邮寄、当面领取、传真…), on the day it happened.</summary>
     public async Task<DocumentDelivery> RecordAsync(StaffContext actor, long requestId, DeliveryMethod method, DateOnly? on, string? note, CancellationToken ct = default)
     {
+        // The case first: a case the actor may not change answers "not found" whatever was posted.
+        var record = await store.LoadWritableAsync(actor, requestId, ct);
         if (!DeliveryMethods.Recorded.Contains(method))
         {
             throw new ValidationException("Method", "请选择送达方式（邮寄、当面领取、传真或其他方式）；电子邮件和在线下载由平台在发送或下载时记录。");
         }
-        var record = await store.LoadWritableAsync(actor, requestId, ct);
         DeliveryRules.EnsureMayDeliver(record);
         var today = clock.TodayDate;
         InputBounds.RequireDate("On", on, clock.Today);
