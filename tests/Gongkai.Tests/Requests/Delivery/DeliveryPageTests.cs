@@ -1,6 +1,8 @@
 using System.Net;
 using Gongkai.Application.Requests.Delivery;
 using Gongkai.Domain.Catalog;
+using Gongkai.Tests.Notifications;
+using Microsoft.AspNetCore.Hosting;
 using Gongkai.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using static Gongkai.Tests.Requests.Delivery.DeliveryKit;
@@ -65,5 +67,34 @@ public sealed class DeliveryPageTests(PostgresServer postgres)
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Contains("该申请已办结", html);
         Assert.Equal(0, await app.WithDbAsync(db => db.Set<DisclosedDocument>().CountAsync(Ct)));
+    }
+
+    [Theory, BothDatabases]
+    public async Task ABouncedEmail_FromTheCasePage_SaysSoInChinese_AndTheCaseShowsItUndelivered(DatabaseProvider provider)
+    {
+        await using var smtp = new SmtpReceiver(rejects: to => to == ApplicantEmail);
+        await using var app = await TestApp.StartAsync(provider, postgres);
+        var c = await DecidedCaseAsync(app);
+        await app.AttachPdfAsync(c);
+        // The same database served by a host configured with a mail server, as Smtp:* configures a deployment.
+        await using var mailing = app.Factory.WithWebHostBuilder(b =>
+        {
+            b.UseSetting("Smtp:Host", "127.0.0.1");
+            b.UseSetting("Smtp:Port", smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            b.UseSetting("Smtp:From", "gongkai@example.gov.cn");
+        });
+        using var client = mailing.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        await app.SignInAsync(client, "clerk");
+        var token = FormFields.AntiforgeryToken(await client.GetStringAsync($"/staff/requests/{c.Id}", Ct));
+
+        var (status, html, _) = await client.PostAndFollowAsync($"/staff/requests/{c.Id}/delivery?handler=Email", FormFields.Encoded(token));
+        var casePage = await client.GetStringAsync($"/staff/requests/{c.Id}", Ct);
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("电子邮件发送失败", html);
+        Assert.Contains("本次未记为送达", html);
+        Assert.Contains("发送失败，未送达", casePage);
+        Assert.Contains("尚未送达", casePage);
+        Assert.False(await app.WithDbAsync(db => db.Set<DocumentDelivery>().AnyAsync(d => d.Succeeded, Ct)));
     }
 }
