@@ -146,11 +146,7 @@ public sealed class DocumentDeliveries(
             var today = clock.Today;
             const string text = "申请人在线下载公开的政府信息（以在线下载方式送达）";
             Add(actor, record, DeliveryMethod.OnlineDownload, today.ToDateOnly(), succeeded: true, text);
-            db.RequestEvents.Add(new RequestEvent
-            {
-                RequestId = record.Id, Action = DeliveredAction, On = today.ToDateOnly(), At = clock.UtcNow,
-                ActorId = actor.UserId, ActorName = actor.UserName, Summary = text, Public = true,
-            });
+            store.AddEvent(actor, record, DeliveredAction, today, text);
         }
         // Recorded before anything is decrypted: a download that fails halfway is still on the record.
         await db.SaveChangesAsync(ct);
