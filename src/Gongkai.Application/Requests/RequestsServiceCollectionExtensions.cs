@@ -1,4 +1,5 @@
 using Gongkai.Application.Requests.Appeals;
+using Gongkai.Application.Requests.Delivery;
 using Gongkai.Application.Requests.Fees;
 using Gongkai.Application.Requests.Intake;
 using Gongkai.Application.Requests.Privacy;
@@ -24,6 +25,7 @@ public static class RequestsServiceCollectionExtensions
         services.AddScoped<Notifications.ApplicantNotifier>();
         services.AddScoped<Handling.CaseHandling>();
         services.AddScoped<Handling.DeadlineStandings>();
+        services.AddGongkaiDelivery();
         return services;
     }
 }

@@ -190,6 +190,7 @@ public static class WebSetup
         app.MapCalendarApi();
         app.MapRequestsApi();
         app.MapApplicationsApi();
+        app.MapDeliveryApi();
         app.MapPortalEndpoints();
         app.MapApplyEndpoints();
         app.MapRazorPages();

@@ -88,9 +88,12 @@ public sealed class SmtpReceiver : IAsyncDisposable
     private readonly Lock _lock = new();
     private readonly List<ReceivedMail> _messages = [];
     private readonly Task _loop;
+    private readonly Func<string, bool>? _rejects;
 
-    public SmtpReceiver()
+    /// <param name="rejects">Recipients the server refuses with 550 (an unknown mailbox: the bounce a real server answers).</param>
+    public SmtpReceiver(Func<string, bool>? rejects = null)
     {
+        _rejects = rejects;
         _listener.Start();
         _loop = AcceptLoopAsync();
     }
@@ -152,7 +155,13 @@ public sealed class SmtpReceiver : IAsyncDisposable
                 }
                 else if (line.StartsWith("RCPT TO:", StringComparison.OrdinalIgnoreCase))
                 {
-                    rcpt.Add(Address(line));
+                    var to = Address(line);
+                    if (_rejects?.Invoke(to) == true)
+                    {
+                        await writer.WriteLineAsync("550 5.1.1 mailbox unavailable");
+                        continue;
+                    }
+                    rcpt.Add(to);
                     await writer.WriteLineAsync("250 2.1.5 OK");
                 }
                 else if (verb == "EHLO")

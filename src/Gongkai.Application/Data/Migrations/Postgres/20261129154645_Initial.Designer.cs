@@ -12,7 +12,11 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Gongkai.Application.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresGongkaiDbContext))]
+<<<<<<<< HEAD:src/Gongkai.Application/Data/Migrations/Postgres/20261129154645_Initial.Designer.cs
     [Migration("20261129154645_Initial")]
+========
+    [Migration("20261129154609_Initial")]
+>>>>>>>> delivery:src/Gongkai.Application/Data/Migrations/Postgres/20261129154609_Initial.Designer.cs
     partial class Initial
     {
         /// <inheritdoc />
@@ -813,7 +817,11 @@ namespace Gongkai.Application.Data.Migrations.Postgres
                     b.ToTable("CalendarOverrides", (string)null);
                 });
 
+<<<<<<<< HEAD:src/Gongkai.Application/Data/Migrations/Postgres/20261129154645_Initial.Designer.cs
             modelBuilder.Entity("Gongkai.Application.Requests.Handling.RequestNote", b =>
+========
+            modelBuilder.Entity("Gongkai.Application.Requests.Delivery.CasePublication", b =>
+>>>>>>>> delivery:src/Gongkai.Application/Data/Migrations/Postgres/20261129154609_Initial.Designer.cs
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -824,6 +832,7 @@ namespace Gongkai.Application.Data.Migrations.Postgres
                     b.Property<int>("AgencyId")
                         .HasColumnType("integer");
 
+<<<<<<<< HEAD:src/Gongkai.Application/Data/Migrations/Postgres/20261129154645_Initial.Designer.cs
                     b.Property<DateTime>("At")
                         .HasColumnType("timestamp with time zone");
 
@@ -836,10 +845,26 @@ namespace Gongkai.Application.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
+========
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<Guid>("DocumentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("ItemId")
+                        .HasColumnType("bigint");
+>>>>>>>> delivery:src/Gongkai.Application/Data/Migrations/Postgres/20261129154609_Initial.Designer.cs
 
                     b.Property<long>("RequestId")
                         .HasColumnType("bigint");
 
+<<<<<<<< HEAD:src/Gongkai.Application/Data/Migrations/Postgres/20261129154645_Initial.Designer.cs
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasMaxLength(2000)
@@ -852,6 +877,115 @@ namespace Gongkai.Application.Data.Migrations.Postgres
                     b.HasIndex("RequestId");
 
                     b.ToTable("RequestNotes", (string)null);
+========
+                    b.HasKey("Id");
+
+                    b.HasIndex("DocumentId");
+
+                    b.HasIndex("ItemId");
+
+                    b.HasIndex("RequestId");
+
+                    b.ToTable("RequestPublications", (string)null);
+                });
+
+            modelBuilder.Entity("Gongkai.Application.Requests.Delivery.DisclosedDocument", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("AddedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AddedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("AgencyId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ContentType")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<byte[]>("Data")
+                        .HasColumnType("bytea");
+
+                    b.Property<long?>("ItemId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ItemIndexNo")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<long>("RequestId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Sha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ItemId");
+
+                    b.HasIndex("RequestId");
+
+                    b.ToTable("RequestDocuments", (string)null);
+                });
+
+            modelBuilder.Entity("Gongkai.Application.Requests.Delivery.DocumentDelivery", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("AgencyId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Detail")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("Method")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("date");
+
+                    b.Property<long>("RequestId")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("Succeeded")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestId");
+
+                    b.ToTable("RequestDeliveries", (string)null);
+>>>>>>>> delivery:src/Gongkai.Application/Data/Migrations/Postgres/20261129154609_Initial.Designer.cs
                 });
 
             modelBuilder.Entity("Gongkai.Application.Requests.Reminders.DeadlineReminderRecord", b =>
@@ -1599,18 +1733,59 @@ namespace Gongkai.Application.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+<<<<<<<< HEAD:src/Gongkai.Application/Data/Migrations/Postgres/20261129154645_Initial.Designer.cs
             modelBuilder.Entity("Gongkai.Application.Requests.Handling.RequestNote", b =>
                 {
                     b.HasOne("Gongkai.Application.Agencies.Agency", null)
                         .WithMany()
                         .HasForeignKey("AgencyId")
+========
+            modelBuilder.Entity("Gongkai.Application.Requests.Delivery.CasePublication", b =>
+                {
+                    b.HasOne("Gongkai.Application.Requests.Delivery.DisclosedDocument", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Gongkai.Application.Catalog.Item", null)
+                        .WithMany()
+                        .HasForeignKey("ItemId")
+>>>>>>>> delivery:src/Gongkai.Application/Data/Migrations/Postgres/20261129154609_Initial.Designer.cs
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
                     b.HasOne("Gongkai.Application.Requests.RequestRecord", null)
                         .WithMany()
                         .HasForeignKey("RequestId")
+<<<<<<<< HEAD:src/Gongkai.Application/Data/Migrations/Postgres/20261129154645_Initial.Designer.cs
                         .OnDelete(DeleteBehavior.Cascade)
+========
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Gongkai.Application.Requests.Delivery.DisclosedDocument", b =>
+                {
+                    b.HasOne("Gongkai.Application.Catalog.Item", null)
+                        .WithMany()
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Gongkai.Application.Requests.RequestRecord", null)
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Gongkai.Application.Requests.Delivery.DocumentDelivery", b =>
+                {
+                    b.HasOne("Gongkai.Application.Requests.RequestRecord", null)
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Restrict)
+>>>>>>>> delivery:src/Gongkai.Application/Data/Migrations/Postgres/20261129154609_Initial.Designer.cs
                         .IsRequired();
                 });
 

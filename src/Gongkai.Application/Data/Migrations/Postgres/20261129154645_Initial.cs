@@ -648,6 +648,32 @@ namespace Gongkai.Application.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "RequestDeliveries",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RequestId = table.Column<long>(type: "bigint", nullable: false),
+                    AgencyId = table.Column<int>(type: "integer", nullable: false),
+                    Method = table.Column<int>(type: "integer", nullable: false),
+                    On = table.Column<DateOnly>(type: "date", nullable: false),
+                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Succeeded = table.Column<bool>(type: "boolean", nullable: false),
+                    Detail = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    ActorName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RequestDeliveries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RequestDeliveries_Requests_RequestId",
+                        column: x => x.RequestId,
+                        principalTable: "Requests",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "RequestEvents",
                 columns: table => new
                 {
@@ -801,6 +827,40 @@ namespace Gongkai.Application.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "RequestDocuments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    RequestId = table.Column<long>(type: "bigint", nullable: false),
+                    AgencyId = table.Column<int>(type: "integer", nullable: false),
+                    Name = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Size = table.Column<long>(type: "bigint", nullable: false),
+                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    Data = table.Column<byte[]>(type: "bytea", nullable: true),
+                    ItemId = table.Column<long>(type: "bigint", nullable: true),
+                    ItemIndexNo = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    AddedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    AddedByName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RequestDocuments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RequestDocuments_Items_ItemId",
+                        column: x => x.ItemId,
+                        principalTable: "Items",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_RequestDocuments_Requests_RequestId",
+                        column: x => x.RequestId,
+                        principalTable: "Requests",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AttachmentContents",
                 columns: table => new
                 {
@@ -816,6 +876,42 @@ namespace Gongkai.Application.Data.Migrations.Postgres
                         principalTable: "Attachments",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RequestPublications",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RequestId = table.Column<long>(type: "bigint", nullable: false),
+                    AgencyId = table.Column<int>(type: "integer", nullable: false),
+                    ItemId = table.Column<long>(type: "bigint", nullable: false),
+                    DocumentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedByName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RequestPublications", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RequestPublications_Items_ItemId",
+                        column: x => x.ItemId,
+                        principalTable: "Items",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_RequestPublications_RequestDocuments_DocumentId",
+                        column: x => x.DocumentId,
+                        principalTable: "RequestDocuments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_RequestPublications_Requests_RequestId",
+                        column: x => x.RequestId,
+                        principalTable: "Requests",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.InsertData(
@@ -998,6 +1094,21 @@ namespace Gongkai.Application.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_RequestDeliveries_RequestId",
+                table: "RequestDeliveries",
+                column: "RequestId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RequestDocuments_ItemId",
+                table: "RequestDocuments",
+                column: "ItemId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RequestDocuments_RequestId",
+                table: "RequestDocuments",
+                column: "RequestId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_RequestEvents_RequestId",
                 table: "RequestEvents",
                 column: "RequestId");
@@ -1022,6 +1133,21 @@ namespace Gongkai.Application.Data.Migrations.Postgres
                 table: "RequestPauses",
                 columns: new[] { "RequestId", "Seq" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RequestPublications_DocumentId",
+                table: "RequestPublications",
+                column: "DocumentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RequestPublications_ItemId",
+                table: "RequestPublications",
+                column: "ItemId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RequestPublications_RequestId",
+                table: "RequestPublications",
+                column: "RequestId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Requests_AgencyId_FinishedOn_ReceivedYear",
@@ -1151,6 +1277,9 @@ namespace Gongkai.Application.Data.Migrations.Postgres
                 name: "RequestCorrections");
 
             migrationBuilder.DropTable(
+                name: "RequestDeliveries");
+
+            migrationBuilder.DropTable(
                 name: "RequestEvents");
 
             migrationBuilder.DropTable(
@@ -1163,6 +1292,9 @@ namespace Gongkai.Application.Data.Migrations.Postgres
                 name: "RequestPauses");
 
             migrationBuilder.DropTable(
+                name: "RequestPublications");
+
+            migrationBuilder.DropTable(
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
@@ -1172,10 +1304,13 @@ namespace Gongkai.Application.Data.Migrations.Postgres
                 name: "Attachments");
 
             migrationBuilder.DropTable(
-                name: "Requests");
+                name: "RequestDocuments");
 
             migrationBuilder.DropTable(
                 name: "Items");
+
+            migrationBuilder.DropTable(
+                name: "Requests");
 
             migrationBuilder.DropTable(
                 name: "Columns");

@@ -11,7 +11,11 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Gongkai.Application.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteGongkaiDbContext))]
+<<<<<<<< HEAD:src/Gongkai.Application/Data/Migrations/Sqlite/20261129154631_Initial.Designer.cs
     [Migration("20261129154631_Initial")]
+========
+    [Migration("20261129154548_Initial")]
+>>>>>>>> delivery:src/Gongkai.Application/Data/Migrations/Sqlite/20261129154548_Initial.Designer.cs
     partial class Initial
     {
         /// <inheritdoc />
@@ -790,7 +794,11 @@ namespace Gongkai.Application.Data.Migrations.Sqlite
                     b.ToTable("CalendarOverrides", (string)null);
                 });
 
+<<<<<<<< HEAD:src/Gongkai.Application/Data/Migrations/Sqlite/20261129154631_Initial.Designer.cs
             modelBuilder.Entity("Gongkai.Application.Requests.Handling.RequestNote", b =>
+========
+            modelBuilder.Entity("Gongkai.Application.Requests.Delivery.CasePublication", b =>
+>>>>>>>> delivery:src/Gongkai.Application/Data/Migrations/Sqlite/20261129154548_Initial.Designer.cs
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -799,6 +807,7 @@ namespace Gongkai.Application.Data.Migrations.Sqlite
                     b.Property<int>("AgencyId")
                         .HasColumnType("INTEGER");
 
+<<<<<<<< HEAD:src/Gongkai.Application/Data/Migrations/Sqlite/20261129154631_Initial.Designer.cs
                     b.Property<DateTime>("At")
                         .HasColumnType("TEXT");
 
@@ -827,6 +836,130 @@ namespace Gongkai.Application.Data.Migrations.Sqlite
                     b.HasIndex("RequestId");
 
                     b.ToTable("RequestNotes", (string)null);
+========
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DocumentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RequestId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DocumentId");
+
+                    b.HasIndex("ItemId");
+
+                    b.HasIndex("RequestId");
+
+                    b.ToTable("RequestPublications", (string)null);
+                });
+
+            modelBuilder.Entity("Gongkai.Application.Requests.Delivery.DisclosedDocument", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AddedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AddedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AgencyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentType")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Data")
+                        .HasColumnType("BLOB");
+
+                    b.Property<long?>("ItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ItemIndexNo")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RequestId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ItemId");
+
+                    b.HasIndex("RequestId");
+
+                    b.ToTable("RequestDocuments", (string)null);
+                });
+
+            modelBuilder.Entity("Gongkai.Application.Requests.Delivery.DocumentDelivery", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AgencyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Detail")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Method")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RequestId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Succeeded")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestId");
+
+                    b.ToTable("RequestDeliveries", (string)null);
+>>>>>>>> delivery:src/Gongkai.Application/Data/Migrations/Sqlite/20261129154548_Initial.Designer.cs
                 });
 
             modelBuilder.Entity("Gongkai.Application.Requests.Reminders.DeadlineReminderRecord", b =>
@@ -1558,18 +1691,59 @@ namespace Gongkai.Application.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+<<<<<<<< HEAD:src/Gongkai.Application/Data/Migrations/Sqlite/20261129154631_Initial.Designer.cs
             modelBuilder.Entity("Gongkai.Application.Requests.Handling.RequestNote", b =>
                 {
                     b.HasOne("Gongkai.Application.Agencies.Agency", null)
                         .WithMany()
                         .HasForeignKey("AgencyId")
+========
+            modelBuilder.Entity("Gongkai.Application.Requests.Delivery.CasePublication", b =>
+                {
+                    b.HasOne("Gongkai.Application.Requests.Delivery.DisclosedDocument", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Gongkai.Application.Catalog.Item", null)
+                        .WithMany()
+                        .HasForeignKey("ItemId")
+>>>>>>>> delivery:src/Gongkai.Application/Data/Migrations/Sqlite/20261129154548_Initial.Designer.cs
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
                     b.HasOne("Gongkai.Application.Requests.RequestRecord", null)
                         .WithMany()
                         .HasForeignKey("RequestId")
+<<<<<<<< HEAD:src/Gongkai.Application/Data/Migrations/Sqlite/20261129154631_Initial.Designer.cs
                         .OnDelete(DeleteBehavior.Cascade)
+========
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Gongkai.Application.Requests.Delivery.DisclosedDocument", b =>
+                {
+                    b.HasOne("Gongkai.Application.Catalog.Item", null)
+                        .WithMany()
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Gongkai.Application.Requests.RequestRecord", null)
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Gongkai.Application.Requests.Delivery.DocumentDelivery", b =>
+                {
+                    b.HasOne("Gongkai.Application.Requests.RequestRecord", null)
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Restrict)
+>>>>>>>> delivery:src/Gongkai.Application/Data/Migrations/Sqlite/20261129154548_Initial.Designer.cs
                         .IsRequired();
                 });
 

@@ -647,6 +647,32 @@ namespace Gongkai.Application.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "RequestDeliveries",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RequestId = table.Column<long>(type: "INTEGER", nullable: false),
+                    AgencyId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Method = table.Column<int>(type: "INTEGER", nullable: false),
+                    On = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    At = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Succeeded = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Detail = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    ActorName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RequestDeliveries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RequestDeliveries_Requests_RequestId",
+                        column: x => x.RequestId,
+                        principalTable: "Requests",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "RequestEvents",
                 columns: table => new
                 {
@@ -800,6 +826,40 @@ namespace Gongkai.Application.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "RequestDocuments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RequestId = table.Column<long>(type: "INTEGER", nullable: false),
+                    AgencyId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Size = table.Column<long>(type: "INTEGER", nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Data = table.Column<byte[]>(type: "BLOB", nullable: true),
+                    ItemId = table.Column<long>(type: "INTEGER", nullable: true),
+                    ItemIndexNo = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    AddedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    AddedByName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RequestDocuments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RequestDocuments_Items_ItemId",
+                        column: x => x.ItemId,
+                        principalTable: "Items",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_RequestDocuments_Requests_RequestId",
+                        column: x => x.RequestId,
+                        principalTable: "Requests",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AttachmentContents",
                 columns: table => new
                 {
@@ -815,6 +875,42 @@ namespace Gongkai.Application.Data.Migrations.Sqlite
                         principalTable: "Attachments",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RequestPublications",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RequestId = table.Column<long>(type: "INTEGER", nullable: false),
+                    AgencyId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ItemId = table.Column<long>(type: "INTEGER", nullable: false),
+                    DocumentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedByName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RequestPublications", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RequestPublications_Items_ItemId",
+                        column: x => x.ItemId,
+                        principalTable: "Items",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_RequestPublications_RequestDocuments_DocumentId",
+                        column: x => x.DocumentId,
+                        principalTable: "RequestDocuments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_RequestPublications_Requests_RequestId",
+                        column: x => x.RequestId,
+                        principalTable: "Requests",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.InsertData(
@@ -997,6 +1093,21 @@ namespace Gongkai.Application.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_RequestDeliveries_RequestId",
+                table: "RequestDeliveries",
+                column: "RequestId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RequestDocuments_ItemId",
+                table: "RequestDocuments",
+                column: "ItemId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RequestDocuments_RequestId",
+                table: "RequestDocuments",
+                column: "RequestId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_RequestEvents_RequestId",
                 table: "RequestEvents",
                 column: "RequestId");
@@ -1021,6 +1132,21 @@ namespace Gongkai.Application.Data.Migrations.Sqlite
                 table: "RequestPauses",
                 columns: new[] { "RequestId", "Seq" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RequestPublications_DocumentId",
+                table: "RequestPublications",
+                column: "DocumentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RequestPublications_ItemId",
+                table: "RequestPublications",
+                column: "ItemId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RequestPublications_RequestId",
+                table: "RequestPublications",
+                column: "RequestId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Requests_AgencyId_FinishedOn_ReceivedYear",
@@ -1150,6 +1276,9 @@ namespace Gongkai.Application.Data.Migrations.Sqlite
                 name: "RequestCorrections");
 
             migrationBuilder.DropTable(
+                name: "RequestDeliveries");
+
+            migrationBuilder.DropTable(
                 name: "RequestEvents");
 
             migrationBuilder.DropTable(
@@ -1162,6 +1291,9 @@ namespace Gongkai.Application.Data.Migrations.Sqlite
                 name: "RequestPauses");
 
             migrationBuilder.DropTable(
+                name: "RequestPublications");
+
+            migrationBuilder.DropTable(
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
@@ -1171,10 +1303,13 @@ namespace Gongkai.Application.Data.Migrations.Sqlite
                 name: "Attachments");
 
             migrationBuilder.DropTable(
-                name: "Requests");
+                name: "RequestDocuments");
 
             migrationBuilder.DropTable(
                 name: "Items");
+
+            migrationBuilder.DropTable(
+                name: "Requests");
 
             migrationBuilder.DropTable(
                 name: "Columns");
