@@ -13,4 +13,14 @@ public sealed record Table(IReadOnlyList<IReadOnlyList<Cell>> Rows, int HeaderRo
 }
 
 /// <summary>One cell; <paramref name="ColumnSpan"/> and <paramref name="RowSpan"/> are at least 1.</summary>
-public sealed record Cell(string Text, int ColumnSpan = 1, int RowSpan = 1, Alignment Alignment = Alignment.Left);
+public sealed record Cell(string Text, int ColumnSpan = 1, int RowSpan = 1, Alignment Alignment = Alignment.Left)
+{
+    /// <summary>
+    /// The cell's value as a number, when the caller has one (a statistic, never text typed by a user): the Excel writer stores
+    /// it as a number so that sums and comparisons work; Word and PDF print <see cref="Text"/>.
+    /// </summary>
+    public decimal? Number { get; init; }
+
+    /// <summary>A right-aligned figure: <paramref name="text"/> as printed, <paramref name="number"/> as stored; null is an empty cell.</summary>
+    public static Cell Figure(decimal? number, string text) => new(number is null ? "" : text, Alignment: Alignment.Right) { Number = number };
+}
