@@ -7,6 +7,20 @@ namespace Gongkai.Documents;
 /// </summary>
 public sealed record Table(IReadOnlyList<IReadOnlyList<Cell>> Rows, int HeaderRows = 0) : Block
 {
+    /// <summary>
+    /// Relative column widths, first grid column first (e.g. 3, 1, 1: the first column three times as wide). Empty: equal
+    /// columns. Long row labels next to narrow figure columns (the annual report's tables) need them.
+    /// </summary>
+    public IReadOnlyList<double> ColumnWidths { get; init; } = [];
+
+    /// <summary>The share of the table's width each of <paramref name="columns"/> grid columns takes; they add up to 1.</summary>
+    internal double[] Shares(int columns)
+    {
+        var weights = Enumerable.Range(0, columns).Select(c => c < ColumnWidths.Count && ColumnWidths[c] > 0 ? ColumnWidths[c] : 1).ToArray();
+        var total = weights.Sum();
+        return [.. weights.Select(w => w / total)];
+    }
+
     /// <summary>A table of plain text with <paramref name="header"/> as its single header row.</summary>
     public static Table Of(IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string>> rows) =>
         new([header.Select(h => new Cell(h)).ToList(), .. rows.Select(r => (IReadOnlyList<Cell>)r.Select(c => new Cell(c)).ToList())], HeaderRows: 1);

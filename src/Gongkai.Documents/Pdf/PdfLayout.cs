@@ -63,31 +63,36 @@ internal sealed class PdfLayout : IDisposable
         {
             return;
         }
-        var columnWidth = Width / grid.ColumnCount;
+        var shares = table.Shares(grid.ColumnCount);
+        var edges = new double[grid.ColumnCount + 1];
+        for (var c = 0; c < grid.ColumnCount; c++)
+        {
+            edges[c + 1] = edges[c] + (shares[c] * Width);
+        }
         var lineHeight = _tableFont.GetHeight() * 1.2;
-        var heights = RowHeights(table, grid, columnWidth, lineHeight);
+        var heights = RowHeights(table, grid, edges, lineHeight);
         var headerRows = Math.Min(table.HeaderRows, grid.RowCount);
         var headerHeight = heights.Take(headerRows).Sum();
-        DrawRows(table, grid, 0, headerRows, heights, columnWidth, lineHeight);
+        DrawRows(table, grid, 0, headerRows, heights, edges, lineHeight);
         foreach (var (start, end) in Bands(grid, headerRows))
         {
             var height = heights.Skip(start).Take(end - start).Sum();
             if (_y + height > Bottom && _y > Margin + headerHeight)
             {
                 NewPage();
-                DrawRows(table, grid, 0, headerRows, heights, columnWidth, lineHeight);
+                DrawRows(table, grid, 0, headerRows, heights, edges, lineHeight);
             }
-            DrawRows(table, grid, start, end, heights, columnWidth, lineHeight);
+            DrawRows(table, grid, start, end, heights, edges, lineHeight);
         }
         _y += _font.GetHeight();
     }
 
     /// <summary>Each row as tall as its tallest cell; a cell spanning rows makes its last row taller if it needs more.</summary>
-    private double[] RowHeights(Table table, TableGrid grid, double columnWidth, double lineHeight)
+    private double[] RowHeights(Table table, TableGrid grid, double[] edges, double lineHeight)
     {
         var heights = Enumerable.Repeat(lineHeight + (2 * CellPadding), grid.RowCount).ToArray();
         double Needed(TableGrid.Placed p) =>
-            (Wrap(XmlText.Clean(p.Cell.Text), FontOf(table, p), (columnWidth * p.Cell.ColumnSpan) - (2 * CellPadding)).Count * lineHeight)
+            (Wrap(XmlText.Clean(p.Cell.Text), FontOf(table, p), SpanWidth(edges, p) - (2 * CellPadding)).Count * lineHeight)
             + (2 * CellPadding);
         foreach (var p in grid.Cells.Where(p => p.Cell.RowSpan == 1))
         {
@@ -124,14 +129,14 @@ internal sealed class PdfLayout : IDisposable
         }
     }
 
-    private void DrawRows(Table table, TableGrid grid, int start, int end, double[] heights, double columnWidth, double lineHeight)
+    private void DrawRows(Table table, TableGrid grid, int start, int end, double[] heights, double[] edges, double lineHeight)
     {
         for (var r = start; r < end; r++)
         {
             foreach (var p in grid.Cells.Where(p => p.Row == r))
             {
-                var x = Margin + (p.Column * columnWidth);
-                var width = columnWidth * p.Cell.ColumnSpan;
+                var x = Margin + edges[p.Column];
+                var width = SpanWidth(edges, p);
                 var height = heights.Skip(p.Row).Take(p.Cell.RowSpan).Sum();
                 _gfx.DrawRectangle(XPens.Black, x, _y, width, height);
                 var font = FontOf(table, p);
@@ -146,6 +151,9 @@ internal sealed class PdfLayout : IDisposable
             _y += heights[r];
         }
     }
+
+    /// <summary>The width of a placed cell: from its column's left edge to the right edge of the last column it spans.</summary>
+    private static double SpanWidth(double[] edges, TableGrid.Placed p) => edges[p.Column + p.Cell.ColumnSpan] - edges[p.Column];
 
     private XFont FontOf(Table table, TableGrid.Placed p) => p.Row < table.HeaderRows ? _tableHeaderFont : _tableFont;
 
