@@ -73,10 +73,21 @@ internal sealed class PdfLayout : IDisposable
         var heights = RowHeights(table, grid, edges, lineHeight);
         var headerRows = Math.Min(table.HeaderRows, grid.RowCount);
         var headerHeight = heights.Take(headerRows).Sum();
+        // The header rows and the first body row start together: a table beginning at the foot of a page moves to the next.
+        var opening = headerHeight + (headerRows < grid.RowCount ? heights[headerRows] : 0);
+        if (_y + opening > Bottom && _y > Margin)
+        {
+            NewPage();
+        }
         DrawRows(table, grid, 0, headerRows, heights, edges, lineHeight);
         foreach (var (start, end) in Bands(grid, headerRows))
         {
             var height = heights.Skip(start).Take(end - start).Sum();
+            if (height > Bottom - Margin - headerHeight)
+            {
+                DrawSliced(table, grid, start, end, heights, edges, lineHeight);
+                continue;
+            }
             if (_y + height > Bottom && _y > Margin + headerHeight)
             {
                 NewPage();
@@ -146,6 +157,51 @@ internal sealed class PdfLayout : IDisposable
                 {
                     DrawLine(line, font, x + CellPadding, width - (2 * CellPadding), alignment, baseline);
                     baseline += lineHeight;
+                }
+            }
+            _y += heights[r];
+        }
+    }
+
+    /// <summary>
+    /// A band taller than a page (a label merged down more rows than fit, like 三、本年度办理结果 of the annual report) breaks
+    /// between rows instead of running off the page: each row is drawn as a slice of every cell covering it, a merged cell
+    /// closed at the page bottom and continued, with its text again, under the repeated header rows on the next page.
+    /// </summary>
+    private void DrawSliced(Table table, TableGrid grid, int start, int end, double[] heights, double[] edges, double lineHeight)
+    {
+        var headerRows = Math.Min(table.HeaderRows, grid.RowCount);
+        var pageFirstRow = start;
+        for (var r = start; r < end; r++)
+        {
+            if (_y + heights[r] > Bottom && r > pageFirstRow)
+            {
+                NewPage();
+                DrawRows(table, grid, 0, headerRows, heights, edges, lineHeight);
+                pageFirstRow = r;
+            }
+            var lastOnPage = r + 1 == end || _y + heights[r] + heights[r + 1] > Bottom;
+            foreach (var p in grid.Cells.Where(p => p.Row <= r && r < p.Row + p.Cell.RowSpan))
+            {
+                var x = Margin + edges[p.Column];
+                var width = SpanWidth(edges, p);
+                var bottom = _y + heights[r];
+                _gfx.DrawLine(XPens.Black, x, _y, x, bottom);
+                _gfx.DrawLine(XPens.Black, x + width, _y, x + width, bottom);
+                if (r == p.Row || r == pageFirstRow)
+                {
+                    _gfx.DrawLine(XPens.Black, x, _y, x + width, _y);
+                    var font = FontOf(table, p);
+                    var baseline = _y + CellPadding + font.GetHeight();
+                    foreach (var line in Wrap(XmlText.Clean(p.Cell.Text), font, width - (2 * CellPadding)))
+                    {
+                        DrawLine(line, font, x + CellPadding, width - (2 * CellPadding), p.Cell.Alignment, baseline);
+                        baseline += lineHeight;
+                    }
+                }
+                if (r == p.Row + p.Cell.RowSpan - 1 || lastOnPage)
+                {
+                    _gfx.DrawLine(XPens.Black, x, bottom, x + width, bottom);
                 }
             }
             _y += heights[r];

@@ -43,6 +43,17 @@ public class ReportPdfTests
         Assert.Contains(Flat(report.Text.Overview!), text, StringComparison.Ordinal);
     }
 
+    [Theory, MemberData(nameof(ReportSamples.GoldenFiles), MemberType = typeof(ReportSamples))]
+    public void EveryLetter_IsOnThePage_NoTableRunsOffTheBottom(string golden)
+    {
+        using var pdf = UglyToad.PdfPig.PdfDocument.Open(ReportFiles.Pdf(Golden(golden)));
+
+        foreach (var page in pdf.GetPages())
+        {
+            Assert.All(page.Letters, l => Assert.InRange(l.BoundingBox.Bottom, 36, page.Height - 36));
+        }
+    }
+
     [Fact]
     public void TheCjkFontIsEmbedded()
     {
