@@ -67,7 +67,7 @@ public sealed class AnnualReportPartialTests(PostgresServer postgres)
         Assert.DoesNotContain("unsafe", csp, StringComparison.Ordinal);
     }
 
-    private static async Task<string> RenderAsync(TestApp app, AnnualReportView model)
+    internal static async Task<string> RenderAsync(TestApp app, AnnualReportView model)
     {
         await using var scope = app.Factory.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
