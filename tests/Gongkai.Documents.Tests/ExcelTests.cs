@@ -46,6 +46,24 @@ public class ExcelTests
     }
 
     [Fact]
+    public void FiguresGivenAsNumbers_AreStoredAsNumbers_EmptyFiguresStayEmpty_TextStaysText()
+    {
+        var table = new Table([[new Cell("项目"), new Cell("件数"), new Cell("金额")],
+            [new Cell("12"), Cell.Figure(12, "12"), Cell.Figure(null, "")], [new Cell("合计"), Cell.Figure(3, "3"), Cell.Figure(0.1234m, "0.1234")]], HeaderRows: 1);
+
+        var bytes = ExcelWriter.Write(Worksheet.Of("表", table) with { ColumnWidths = [20, 8] });
+
+        var xml = Parts.Read(bytes, "xl/worksheets/sheet1.xml");
+        Assert.Contains("<x:c r=\"B2\"><x:v>12</x:v></x:c>", xml, StringComparison.Ordinal);
+        Assert.Contains("<x:c r=\"C3\"><x:v>0.1234</x:v></x:c>", xml, StringComparison.Ordinal);
+        Assert.Contains("<x:c r=\"A2\" t=\"inlineStr\">", xml, StringComparison.Ordinal);
+        Assert.DoesNotContain("<x:c r=\"C2\"><x:v>", xml, StringComparison.Ordinal);
+        Assert.Equal("", XlsxReader.Read(bytes).Single().Rows[1][2]);
+        Assert.True(xml.IndexOf("<x:cols>", StringComparison.Ordinal) < xml.IndexOf("<x:sheetData>", StringComparison.Ordinal));
+        Assert.Equal(["合计", "3", "0.1234"], XlsxReader.Read(bytes).Single().Rows[2]);
+    }
+
+    [Fact]
     public void SheetNames_AreCutToExcelsLimit_CleanedAndUnique()
     {
         var longName = new string('表', 40);

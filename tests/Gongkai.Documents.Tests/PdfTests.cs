@@ -30,4 +30,22 @@ public class PdfTests
         Assert.All(pages, p => Assert.Contains("查询码", p, StringComparison.Ordinal));
         Assert.Contains("第120行", pages[^1], StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void ACellMergedDownMoreRowsThanFitOnAPage_BreaksBetweenRows_NothingRunsOffThePage()
+    {
+        var rows = new List<IReadOnlyList<Cell>> { new List<Cell> { new("项目"), new("细目"), new("件数") } };
+        rows.Add([new Cell("三、本年度办理结果", RowSpan: 80), new Cell("第1项"), new Cell("1")]);
+        rows.AddRange(Enumerable.Range(2, 79).Select(i => (IReadOnlyList<Cell>)[new Cell($"第{i}项"), new Cell($"{i}")]));
+        var tall = new Table(rows, HeaderRows: 1);
+
+        var bytes = PdfWriter.Write(new Document("表", [new Paragraph("前文"), tall, new Table([[new Cell("结果维持")], [new Cell("0")]], HeaderRows: 1)]));
+
+        using var pdf = UglyToad.PdfPig.PdfDocument.Open(bytes);
+        var pages = pdf.GetPages().ToList();
+        Assert.True(pages.Count > 1);
+        Assert.All(pages, page => Assert.All(page.Letters, l => Assert.InRange(l.BoundingBox.Bottom, 36, page.Height - 36)));
+        Assert.All(pages.Take(pages.Count - 1), page => Assert.Contains("三、本年度办理结果", page.Text, StringComparison.Ordinal));
+        Assert.Contains("第80项", string.Concat(pages.Select(p => p.Text)), StringComparison.Ordinal);
+    }
 }

@@ -54,6 +54,17 @@ public class WordTests
     }
 
     [Fact]
+    public void Table_WithColumnWidths_HasAFixedGridInThoseProportions()
+    {
+        var table = Table.Of(["项目", "数"], [["一、本年新收政府信息公开申请数量", "1"]]) with { ColumnWidths = [3, 1] };
+
+        var xml = Parts.Read(WordWriter.Write(new Document("表", [table])), "word/document.xml");
+
+        Assert.Contains("<w:tblLayout w:type=\"fixed\" />", xml, StringComparison.Ordinal);
+        Assert.Contains("<w:gridCol w:w=\"6769\" /><w:gridCol w:w=\"2256\" />", xml, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ControlCharactersTypedByAnApplicant_AreDropped_TheFileStaysReadable()
     {
         var text = DocxTextReader.Read(WordWriter.Write(new Document("题", [new Paragraph("前\u0001后\uD800")])));

@@ -6,8 +6,9 @@ using S = DocumentFormat.OpenXml.Spreadsheet;
 namespace Gongkai.Documents;
 
 /// <summary>
-/// Writes sheets as .xlsx. Every cell is an inline string — never a formula, never a number Excel reinterprets — so text
-/// typed by applicants ("=HYPERLINK(…)", "+1", "0012") stays the text it was and cannot run in the spreadsheet.
+/// Writes sheets as .xlsx. Every text cell is an inline string — never a formula, never a number Excel reinterprets — so text
+/// typed by applicants ("=HYPERLINK(…)", "+1", "0012") stays the text it was and cannot run in the spreadsheet. Only the
+/// figures a caller lists in <see cref="Worksheet.Numbers"/> are stored as numbers.
 /// </summary>
 public static class ExcelWriter
 {
@@ -48,9 +49,18 @@ public static class ExcelWriter
         uint n = 1;
         foreach (var values in sheet.Rows)
         {
-            data.Append(Row(n++, values));
+            data.Append(Row(n++, values, sheet.Numbers));
         }
-        var worksheet = new S.Worksheet(data);
+        var worksheet = new S.Worksheet();
+        if (sheet.ColumnWidths.Count > 0)
+        {
+            // <cols> precedes <sheetData> in the schema (ECMA-376 18.3.1.99).
+            worksheet.Append(new S.Columns(sheet.ColumnWidths.Select((width, i) => new S.Column
+            {
+                Min = (uint)(i + 1), Max = (uint)(i + 1), Width = width, CustomWidth = true,
+            })));
+        }
+        worksheet.Append(data);
         if (sheet.Merged.Count > 0)
         {
             worksheet.Append(new S.MergeCells(sheet.Merged.Select(m => new S.MergeCell
@@ -61,11 +71,16 @@ public static class ExcelWriter
         return worksheet;
     }
 
-    private static S.Row Row(uint index, IReadOnlyList<string> values)
+    private static S.Row Row(uint index, IReadOnlyList<string> values, IReadOnlyDictionary<(int Row, int Column), decimal> numbers)
     {
         var row = new S.Row { RowIndex = index };
         for (var i = 0; i < values.Count; i++)
         {
+            if (numbers.TryGetValue(((int)index - 1, i), out var number))
+            {
+                row.Append(new S.Cell { CellReference = Reference((int)index - 1, i), CellValue = new S.CellValue(number) });
+                continue;
+            }
             row.Append(new S.Cell
             {
                 CellReference = Reference((int)index - 1, i),

@@ -63,31 +63,47 @@ internal sealed class PdfLayout : IDisposable
         {
             return;
         }
-        var columnWidth = Width / grid.ColumnCount;
+        var shares = table.Shares(grid.ColumnCount);
+        var edges = new double[grid.ColumnCount + 1];
+        for (var c = 0; c < grid.ColumnCount; c++)
+        {
+            edges[c + 1] = edges[c] + (shares[c] * Width);
+        }
         var lineHeight = _tableFont.GetHeight() * 1.2;
-        var heights = RowHeights(table, grid, columnWidth, lineHeight);
+        var heights = RowHeights(table, grid, edges, lineHeight);
         var headerRows = Math.Min(table.HeaderRows, grid.RowCount);
         var headerHeight = heights.Take(headerRows).Sum();
-        DrawRows(table, grid, 0, headerRows, heights, columnWidth, lineHeight);
+        // The header rows and the first body row start together: a table beginning at the foot of a page moves to the next.
+        var opening = headerHeight + (headerRows < grid.RowCount ? heights[headerRows] : 0);
+        if (_y + opening > Bottom && _y > Margin)
+        {
+            NewPage();
+        }
+        DrawRows(table, grid, 0, headerRows, heights, edges, lineHeight);
         foreach (var (start, end) in Bands(grid, headerRows))
         {
             var height = heights.Skip(start).Take(end - start).Sum();
+            if (height > Bottom - Margin - headerHeight)
+            {
+                DrawSliced(table, grid, start, end, heights, edges, lineHeight);
+                continue;
+            }
             if (_y + height > Bottom && _y > Margin + headerHeight)
             {
                 NewPage();
-                DrawRows(table, grid, 0, headerRows, heights, columnWidth, lineHeight);
+                DrawRows(table, grid, 0, headerRows, heights, edges, lineHeight);
             }
-            DrawRows(table, grid, start, end, heights, columnWidth, lineHeight);
+            DrawRows(table, grid, start, end, heights, edges, lineHeight);
         }
         _y += _font.GetHeight();
     }
 
     /// <summary>Each row as tall as its tallest cell; a cell spanning rows makes its last row taller if it needs more.</summary>
-    private double[] RowHeights(Table table, TableGrid grid, double columnWidth, double lineHeight)
+    private double[] RowHeights(Table table, TableGrid grid, double[] edges, double lineHeight)
     {
         var heights = Enumerable.Repeat(lineHeight + (2 * CellPadding), grid.RowCount).ToArray();
         double Needed(TableGrid.Placed p) =>
-            (Wrap(XmlText.Clean(p.Cell.Text), FontOf(table, p), (columnWidth * p.Cell.ColumnSpan) - (2 * CellPadding)).Count * lineHeight)
+            (Wrap(XmlText.Clean(p.Cell.Text), FontOf(table, p), SpanWidth(edges, p) - (2 * CellPadding)).Count * lineHeight)
             + (2 * CellPadding);
         foreach (var p in grid.Cells.Where(p => p.Cell.RowSpan == 1))
         {
@@ -124,14 +140,14 @@ internal sealed class PdfLayout : IDisposable
         }
     }
 
-    private void DrawRows(Table table, TableGrid grid, int start, int end, double[] heights, double columnWidth, double lineHeight)
+    private void DrawRows(Table table, TableGrid grid, int start, int end, double[] heights, double[] edges, double lineHeight)
     {
         for (var r = start; r < end; r++)
         {
             foreach (var p in grid.Cells.Where(p => p.Row == r))
             {
-                var x = Margin + (p.Column * columnWidth);
-                var width = columnWidth * p.Cell.ColumnSpan;
+                var x = Margin + edges[p.Column];
+                var width = SpanWidth(edges, p);
                 var height = heights.Skip(p.Row).Take(p.Cell.RowSpan).Sum();
                 _gfx.DrawRectangle(XPens.Black, x, _y, width, height);
                 var font = FontOf(table, p);
@@ -146,6 +162,54 @@ internal sealed class PdfLayout : IDisposable
             _y += heights[r];
         }
     }
+
+    /// <summary>
+    /// A band taller than a page (a label merged down more rows than fit, like 三、本年度办理结果 of the annual report) breaks
+    /// between rows instead of running off the page: each row is drawn as a slice of every cell covering it, a merged cell
+    /// closed at the page bottom and continued, with its text again, under the repeated header rows on the next page.
+    /// </summary>
+    private void DrawSliced(Table table, TableGrid grid, int start, int end, double[] heights, double[] edges, double lineHeight)
+    {
+        var headerRows = Math.Min(table.HeaderRows, grid.RowCount);
+        var pageFirstRow = start;
+        for (var r = start; r < end; r++)
+        {
+            if (_y + heights[r] > Bottom && r > pageFirstRow)
+            {
+                NewPage();
+                DrawRows(table, grid, 0, headerRows, heights, edges, lineHeight);
+                pageFirstRow = r;
+            }
+            var lastOnPage = r + 1 == end || _y + heights[r] + heights[r + 1] > Bottom;
+            foreach (var p in grid.Cells.Where(p => p.Row <= r && r < p.Row + p.Cell.RowSpan))
+            {
+                var x = Margin + edges[p.Column];
+                var width = SpanWidth(edges, p);
+                var bottom = _y + heights[r];
+                _gfx.DrawLine(XPens.Black, x, _y, x, bottom);
+                _gfx.DrawLine(XPens.Black, x + width, _y, x + width, bottom);
+                if (r == p.Row || r == pageFirstRow)
+                {
+                    _gfx.DrawLine(XPens.Black, x, _y, x + width, _y);
+                    var font = FontOf(table, p);
+                    var baseline = _y + CellPadding + font.GetHeight();
+                    foreach (var line in Wrap(XmlText.Clean(p.Cell.Text), font, width - (2 * CellPadding)))
+                    {
+                        DrawLine(line, font, x + CellPadding, width - (2 * CellPadding), p.Cell.Alignment, baseline);
+                        baseline += lineHeight;
+                    }
+                }
+                if (r == p.Row + p.Cell.RowSpan - 1 || lastOnPage)
+                {
+                    _gfx.DrawLine(XPens.Black, x, bottom, x + width, bottom);
+                }
+            }
+            _y += heights[r];
+        }
+    }
+
+    /// <summary>The width of a placed cell: from its column's left edge to the right edge of the last column it spans.</summary>
+    private static double SpanWidth(double[] edges, TableGrid.Placed p) => edges[p.Column + p.Cell.ColumnSpan] - edges[p.Column];
 
     private XFont FontOf(Table table, TableGrid.Placed p) => p.Row < table.HeaderRows ? _tableHeaderFont : _tableFont;
 

@@ -18,6 +18,9 @@ public static class WordWriter
     private const int BodySize = 32;
     private const int TableSize = 24;
 
+    // A4 (11906 twips) less Word's default 1440-twip side margins: the width relative column widths are shared out of.
+    private const int TextWidthTwips = 11906 - (2 * 1440);
+
     public static byte[] Write(Document document)
     {
         using var stream = new MemoryStream();
@@ -71,10 +74,17 @@ public static class WordWriter
             new W.TableWidth { Type = W.TableWidthUnitValues.Pct, Width = "5000" },
             new W.TableBorders(Line<W.TopBorder>(), Line<W.LeftBorder>(), Line<W.BottomBorder>(), Line<W.RightBorder>(),
                 Line<W.InsideHorizontalBorder>(), Line<W.InsideVerticalBorder>())));
+        if (table.ColumnWidths.Count > 0)
+        {
+            // Fixed layout keeps the given widths instead of Word's autofit, which squeezes long row labels.
+            result.GetFirstChild<W.TableProperties>()!.Append(new W.TableLayout { Type = W.TableLayoutValues.Fixed });
+        }
         var columns = new W.TableGrid();
+        var shares = table.Shares(grid.ColumnCount);
         for (var c = 0; c < grid.ColumnCount; c++)
         {
-            columns.Append(new W.GridColumn());
+            columns.Append(table.ColumnWidths.Count == 0 ? new W.GridColumn()
+                : new W.GridColumn { Width = ((int)(shares[c] * TextWidthTwips)).ToString(CultureInfo.InvariantCulture) });
         }
         result.Append(columns);
         for (var r = 0; r < grid.RowCount; r++)

@@ -4,7 +4,7 @@ namespace Gongkai.Domain.Reports;
 /// The data rows of section 三: 23 in the 2019 format, 25 in the 2021 format, which splits （六）其他处理 into three.
 /// Group headers (三、本年度办理结果, （三）, （四）, （五）, and （六） in 2021) carry no numbers.
 /// </summary>
-internal static class ApplicationRows
+public static class ApplicationRows
 {
     public const string OutcomesHeader = "三、本年度办理结果";
 
