@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Gongkai.Application.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteGongkaiDbContext))]
-    [Migration("20261129144632_Initial")]
+    [Migration("20261129154653_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -854,11 +854,15 @@ namespace Gongkai.Application.Data.Migrations.Sqlite
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("RequestId")
+                    b.Property<long?>("RequestId")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Result")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("TEXT");
@@ -1114,6 +1118,10 @@ namespace Gongkai.Application.Data.Migrations.Sqlite
                     b.Property<DateOnly?>("ConfirmedOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ContactPersonProtected")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("DecidedOn")
                         .HasColumnType("TEXT");
 
@@ -1184,15 +1192,21 @@ namespace Gongkai.Application.Data.Migrations.Sqlite
                     b.Property<DateOnly?>("FinishedOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("IdDocumentType")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("IdNumberMasked")
                         .IsRequired()
-                        .HasMaxLength(40)
+                        .HasMaxLength(60)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("IdNumberProtected")
                         .IsRequired()
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("ItemCount")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateOnly?>("LastStepOn")
                         .HasColumnType("TEXT");
@@ -1213,6 +1227,20 @@ namespace Gongkai.Application.Data.Migrations.Sqlite
 
                     b.Property<string>("PhoneProtected")
                         .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReasonableDeadlineDecidedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ReasonableDeadlineDecidedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ReasonableDeadlineOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReasonableDeadlineReason")
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("ReceivedOn")
@@ -1523,8 +1551,7 @@ namespace Gongkai.Application.Data.Migrations.Sqlite
                     b.HasOne("Gongkai.Application.Requests.RequestRecord", null)
                         .WithMany()
                         .HasForeignKey("RequestId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Gongkai.Application.Requests.RequestAttachment", b =>

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Gongkai.Application.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresGongkaiDbContext))]
-    [Migration("20261129144634_Initial")]
+    [Migration("20261129154655_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -879,11 +879,15 @@ namespace Gongkai.Application.Data.Migrations.Postgres
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
-                    b.Property<long>("RequestId")
+                    b.Property<long?>("RequestId")
                         .HasColumnType("bigint");
 
                     b.Property<int>("Result")
                         .HasColumnType("integer");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -1147,6 +1151,10 @@ namespace Gongkai.Application.Data.Migrations.Postgres
                     b.Property<DateOnly?>("ConfirmedOn")
                         .HasColumnType("date");
 
+                    b.Property<string>("ContactPersonProtected")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.Property<DateOnly?>("DecidedOn")
                         .HasColumnType("date");
 
@@ -1217,15 +1225,21 @@ namespace Gongkai.Application.Data.Migrations.Postgres
                     b.Property<DateOnly?>("FinishedOn")
                         .HasColumnType("date");
 
+                    b.Property<int>("IdDocumentType")
+                        .HasColumnType("integer");
+
                     b.Property<string>("IdNumberMasked")
                         .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
 
                     b.Property<string>("IdNumberProtected")
                         .IsRequired()
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("ItemCount")
+                        .HasColumnType("integer");
 
                     b.Property<DateOnly?>("LastStepOn")
                         .HasColumnType("date");
@@ -1247,6 +1261,20 @@ namespace Gongkai.Application.Data.Migrations.Postgres
                     b.Property<string>("PhoneProtected")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("ReasonableDeadlineDecidedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateOnly?>("ReasonableDeadlineDecidedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("ReasonableDeadlineOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ReasonableDeadlineReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
 
                     b.Property<DateOnly?>("ReceivedOn")
                         .HasColumnType("date");
@@ -1562,8 +1590,7 @@ namespace Gongkai.Application.Data.Migrations.Postgres
                     b.HasOne("Gongkai.Application.Requests.RequestRecord", null)
                         .WithMany()
                         .HasForeignKey("RequestId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Gongkai.Application.Requests.RequestAttachment", b =>
