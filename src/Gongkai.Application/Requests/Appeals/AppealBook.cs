@@ -46,13 +46,24 @@ public sealed class AppealBook(GongkaiDbContext db, AgencyAccess access, AuditLo
             var end = new DateOnly(y, 12, 31);
             q = q.Where(a => a.FiledOn <= end && (a.ConcludedOn == null || a.ConcludedOn >= start));
         }
-        var rows = await q.OrderByDescending(a => a.FiledOn).ThenByDescending(a => a.Id).Take(500)
-            .Select(a => new
-            {
-                Appeal = a,
-                Agency = db.Agencies.Where(g => g.Id == a.AgencyId).Select(g => g.Name).FirstOrDefault(),
-                Code = db.Requests.Where(r => r.Id == a.RequestId).Select(r => r.TrackingCode).FirstOrDefault(),
-            }).ToListAsync(ct);
+        return await RowsAsync(q.OrderByDescending(a => a.FiledOn).ThenByDescending(a => a.Id).Take(500), ct);
+    }
+
+    /// <summary>One appeal with its agency's name and its case's tracking code.</summary>
+    public async Task<AppealRow> RowAsync(StaffContext actor, long id, CancellationToken ct = default)
+    {
+        var appeal = await GetAsync(actor, id, ct);
+        return (await RowsAsync(db.RequestAppeals.AsNoTracking().Where(a => a.Id == appeal.Id), ct)).Single();
+    }
+
+    private async Task<List<AppealRow>> RowsAsync(IQueryable<RequestAppeal> q, CancellationToken ct)
+    {
+        var rows = await q.Select(a => new
+        {
+            Appeal = a,
+            Agency = db.Agencies.Where(g => g.Id == a.AgencyId).Select(g => g.Name).FirstOrDefault(),
+            Code = db.Requests.Where(r => r.Id == a.RequestId).Select(r => r.TrackingCode).FirstOrDefault(),
+        }).ToListAsync(ct);
         return [.. rows.Select(r => new AppealRow(r.Appeal, r.Agency ?? "", r.Code))];
     }
 
