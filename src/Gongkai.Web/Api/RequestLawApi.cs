@@ -39,10 +39,10 @@ public static class RequestLawApi
         var appeals = app.MapGroup("/api/v1/staff/appeals").WithTags("appeals");
         appeals.MapGet("", ListAppeals).WithName("ListAppeals").RequirePermission(Permission.RequestsView)
             .WithSummary("行政复议、行政诉讼（含不属于某一件申请的）；year 为当年提起或当年仍未审结的");
-        appeals.MapGet("/{id:long}", GetAppeal).WithName("GetAppeal").RequirePermission(Permission.RequestsView).WithSummary("一件行政复议或行政诉讼");
+        appeals.MapGet("/{appealId:long}", GetAppeal).WithName("GetAppeal").RequirePermission(Permission.RequestsView).WithSummary("一件行政复议或行政诉讼");
         appeals.MapPost("", AddAppeal).WithName("AddAppeal").RequirePermission(Permission.RequestsHandle)
             .WithSummary("登记行政复议或行政诉讼；不属于某一件申请的（requestId 为空）须填写事项 subject");
-        appeals.MapPut("/{id:long}", UpdateAppeal).WithName("UpdateAppeal").RequirePermission(Permission.RequestsHandle)
+        appeals.MapPut("/{appealId:long}", UpdateAppeal).WithName("UpdateAppeal").RequirePermission(Permission.RequestsHandle)
             .WithSummary("更正或登记结果（维持、纠正、其他、尚未审结）");
     }
 
@@ -65,8 +65,8 @@ public static class RequestLawApi
     private static async Task<Ok<List<AppealDto>>> ListAppeals(CurrentStaff staff, AppealBook book, CancellationToken ct, int? agency = null, int? year = null) =>
         TypedResults.Ok((await book.ListAsync(staff.Context, agency, year, ct)).Select(ToDto).ToList());
 
-    private static async Task<Ok<AppealDto>> GetAppeal(long id, CurrentStaff staff, AppealBook book, CancellationToken ct) =>
-        TypedResults.Ok(ToDto(await book.RowAsync(staff.Context, id, ct)));
+    private static async Task<Ok<AppealDto>> GetAppeal(long appealId, CurrentStaff staff, AppealBook book, CancellationToken ct) =>
+        TypedResults.Ok(ToDto(await book.RowAsync(staff.Context, appealId, ct)));
 
     private static async Task<Created<AppealDto>> AddAppeal(AppealInput body, CurrentStaff staff, AppealBook book, CancellationToken ct)
     {
@@ -74,9 +74,9 @@ public static class RequestLawApi
         return TypedResults.Created($"/api/v1/staff/appeals/{appeal.Id}", ToDto(await book.RowAsync(staff.Context, appeal.Id, ct)));
     }
 
-    private static async Task<Ok<AppealDto>> UpdateAppeal(long id, AppealInput body, CurrentStaff staff, AppealBook book, CancellationToken ct)
+    private static async Task<Ok<AppealDto>> UpdateAppeal(long appealId, AppealInput body, CurrentStaff staff, AppealBook book, CancellationToken ct)
     {
-        var appeal = await book.UpdateAsync(staff.Context, id, body, ct);
+        var appeal = await book.UpdateAsync(staff.Context, appealId, body, ct);
         return TypedResults.Ok(ToDto(await book.RowAsync(staff.Context, appeal.Id, ct)));
     }
 
