@@ -78,13 +78,14 @@ public static partial class IdentityDocuments
         applicant == ApplicantType.NaturalPerson ? IdentityDocumentType.ResidentIdCard : IdentityDocumentType.CreditCode;
 
     /// <summary>
-    /// Compared, stored and masked in one form: trimmed and upper case; for the fixed-format documents also without the
-    /// spaces and hyphens people type into long numbers. An organisation's other registration number keeps its inner text.
+    /// Compared, stored and masked in one form: trimmed and upper case; for the documents of a fixed format also without the
+    /// spaces people type into long numbers (anything else stays, so a stray character is reported, not silently dropped).
+    /// An organisation's other registration number keeps its inner text.
     /// </summary>
     public static string Normalize(IdentityDocumentType type, string number)
     {
         var n = number.Trim().ToUpperInvariant();
-        return type == IdentityDocumentType.OtherRegistration ? n : n.Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
+        return type == IdentityDocumentType.OtherRegistration ? n : n.Replace(" ", "", StringComparison.Ordinal);
     }
 
     /// <summary>
