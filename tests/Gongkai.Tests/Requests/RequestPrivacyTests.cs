@@ -63,7 +63,7 @@ public sealed class RequestPrivacyTests(PostgresServer postgres)
             Assert.DoesNotContain(Phone, json, StringComparison.Ordinal);
         }
         Assert.Equal(0, auditBefore);
-        Assert.Equal(new ApplicantPersonalData(ApplicantName, ResidentId, Phone, Address, null), personal);
+        Assert.Equal(new ApplicantPersonalData(ApplicantName, ResidentId, Phone, Address, null, null, "居民身份证"), personal);
         var view = Assert.Single(views);
         Assert.Equal(clerk.UserId, view.UserId);
         Assert.Equal(record.Id.ToString(), view.EntityId);

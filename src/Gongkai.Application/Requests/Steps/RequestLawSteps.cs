@@ -21,16 +21,18 @@ public sealed class RequestLawSteps(AuditLog audit, PlatformClock clock, Request
     /// case cannot be answered within 第三十三条's period: the agency fixes a later deadline (on or after the current due
     /// date), records why and who decided, and tells the applicant. The case's due date becomes that date.
     /// </summary>
-    public Task<RequestRecord> SetReasonableDeadlineAsync(StaffContext actor, long id, DateOnly? decidedOn, DateOnly? dueOn,
+    public async Task<RequestRecord> SetReasonableDeadlineAsync(StaffContext actor, long id, DateOnly? decidedOn, DateOnly? dueOn,
         string? decidedBy, string? reason, CancellationToken ct = default)
     {
+        // Another agency's case is not found before anything about the input is said.
+        var record = await store.LoadWritableAsync(actor, id, ct);
         if (dueOn is null)
         {
             throw new ValidationException("DueOn", "请填写确定的合理答复期限。");
         }
         InputBounds.RequireDate("DueOn", dueOn, clock.Today);
         var due = NodaTime.LocalDate.FromDateOnly(dueOn.Value);
-        return store.StepAsync(actor, id, "request.reasonable-deadline", decidedOn,
+        return await store.StepAsync(actor, record, "request.reasonable-deadline", decidedOn,
             (c, cal, d) => c.SetReasonableDeadline(d, due, decidedBy ?? "", reason ?? "", cal),
             (n, d) => $"申请人申请政府信息的数量、频次明显超过合理范围，经{n.ReasonableDeadline!.DecidedBy}决定，答复期限确定为 {due:yyyy-MM-dd}（条例第三十五条）；理由：{n.ReasonableDeadline.Reason}。",
             null, ct);
@@ -42,8 +44,8 @@ public sealed class RequestLawSteps(AuditLog audit, PlatformClock clock, Request
     /// </summary>
     public async Task<RequestRecord> SetItemCountAsync(StaffContext actor, long id, int itemCount, CancellationToken ct = default)
     {
-        CheckItemCount(itemCount);
         var record = await store.LoadWritableAsync(actor, id, ct);
+        CheckItemCount(itemCount);
         if (record.State is { } state && state.IsFinal())
         {
             throw new ValidationException("ItemCount", "已办结的申请不能再修改件数。");
