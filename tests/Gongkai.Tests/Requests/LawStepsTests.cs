@@ -182,9 +182,9 @@ public sealed class LawStepsTests(PostgresServer postgres)
         app.Today(D(2025, 3, 3));
         var record = await app.RegisterInPersonAsync(clerk);
         await app.WithAppealsAsync(s => s.AddAppealAsync(clerk, record.Id, AppealKind.Reconsideration, D(2025, 3, 3), "示例市人民政府", null, Ct));
+        app.Today(D(2025, 5, 6));
         using var api = app.Client(await app.IssueTokenAsync(clerk));
         using var strangerApi = app.Client(await app.IssueTokenAsync(stranger));
-        app.Today(D(2025, 5, 6));
 
         using var noSubject = await api.PostAsJsonAsync("/api/v1/staff/appeals",
             new { kind = "LitigationDirect", filedOn = "2025-04-01", body = "示例县人民法院", result = "Pending" }, Ct);
