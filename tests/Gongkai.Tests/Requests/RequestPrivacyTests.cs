@@ -280,6 +280,7 @@ public sealed class RequestPrivacyTests(PostgresServer postgres)
         Assert.Equal("110***********002X", rows[1][3]);
         Assert.DoesNotContain(rows[1], v => v == ApplicantName || v == ResidentId);
         Assert.Equal(input.Description, rows[1][8]);
+        Assert.Equal(["居民身份证", "1"], rows[1][^2..]);
         Assert.Equal(0, formulas);
         Assert.Equal(1, await app.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == "request.export", Ct)));
 
