@@ -119,7 +119,7 @@ public sealed class LawStepsTests(PostgresServer postgres)
     }
 
     [Theory, BothDatabases]
-    public async Task AnItemCountOutOfBounds_IsRefused_AtRegistrationAndLater_AndNothingChanges(DatabaseProvider provider)
+    public async Task AnItemCountOutOfBounds_IsRefused_AtRegistrationLaterAndInTheApi_AndAValidOneIsKept(DatabaseProvider provider)
     {
         await using var app = await TestApp.StartAsync(provider, postgres);
         var agency = await app.SetUpAsync();
@@ -130,10 +130,16 @@ public sealed class LawStepsTests(PostgresServer postgres)
 
         var atRegistration = await Assert.ThrowsAsync<ValidationException>(() => app.RegisterInPersonAsync(clerk, input: tooMany));
         var later = await Assert.ThrowsAsync<ValidationException>(() => WithLawAsync(app, s => s.SetItemCountAsync(clerk, record.Id, 0, Ct)));
+        using var api = app.Client(await app.IssueTokenAsync(clerk));
+        using var byApi = await api.PostAsJsonAsync($"/api/v1/staff/requests/{record.Id}/items", new { itemCount = 2000 }, Ct);
+        var problem = await Gongkai.Tests.Api.ApiErrorTests.ProblemAsync(byApi, HttpStatusCode.BadRequest, "validation");
+        using var accepted = await api.PostAsJsonAsync($"/api/v1/staff/requests/{record.Id}/items", new { itemCount = 3 }, Ct);
 
         Assert.Equal("件数应为1至1000件。", atRegistration.Errors["ItemCount"][0]);
         Assert.Equal("件数应为1至1000件。", later.Errors["ItemCount"][0]);
-        Assert.Equal(1, (await app.LoadAsync(record.Id)).ItemCount);
+        Assert.Contains("件数应为1至1000件。", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(3, (await accepted.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("itemCount").GetInt32());
+        Assert.Equal(3, (await app.LoadAsync(record.Id)).ItemCount);
         Assert.Equal(1, await app.WithDbAsync(db => db.Requests.CountAsync(Ct)));
     }
 
