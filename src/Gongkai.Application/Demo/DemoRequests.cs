@@ -139,6 +139,7 @@ public sealed class DemoRequests(RequestIntake intake, RequestSteps steps, Reque
         {
             ApplicantType = type,
             Name = natural ? $"演示申请人{"甲乙丙丁戊己庚辛壬癸"[n % 10]}{n / 10 + 1}" : $"示例演示有限公司{n + 1}",
+            ContactPerson = natural ? null : "演示联系人",
             IdNumber = natural
                 ? IdentityNumbers.CompleteResidentId($"1101051980{(n % 12) + 1:00}{(n % 28) + 1:00}{n % 1000:000}")
                 : IdentityNumbers.CompleteCreditCode($"91110000{n % 1_000_000_000:000000000}"),

@@ -22,7 +22,7 @@ public sealed class RequestLedger(GongkaiDbContext db, AgencyAccess access, Audi
     public static IReadOnlyList<string> Columns { get; } =
     [
         "查询码", "受理单位", "申请人", "证件号码", "申请人类型", "提交渠道", "提交日期", "收到申请之日", "所需信息", "状态",
-        "答复期限", "是否延期", "信息处理费（元）", "办理结果", "决定日期", "答复或终止日期",
+        "答复期限", "是否延期", "信息处理费（元）", "办理结果", "决定日期", "答复或终止日期", "证件类型", "件数",
     ];
 
     public async Task<(string FileName, byte[] Content)> ExportAsync(StaffContext actor, int year, int? agencyId, CancellationToken ct = default)
@@ -55,7 +55,7 @@ public sealed class RequestLedger(GongkaiDbContext db, AgencyAccess access, Audi
             {
                 r.TrackingCode, Agency = g.Name, r.NameMasked, r.IdNumberMasked, r.ApplicantType, r.Channel, r.SubmittedOn, r.ReceivedOn,
                 r.Description, r.State, r.DueOn, Extended = r.ExtensionApprovedOn != null, r.FeeAmountFen, r.OutcomeKey, r.DecidedOn,
-                Finished = r.FinishedOn,
+                Finished = r.FinishedOn, r.IdDocumentType, r.ItemCount,
             })
             .ToListAsync(ct);
         if (rows.Count > MaxRows)
@@ -69,6 +69,8 @@ public sealed class RequestLedger(GongkaiDbContext db, AgencyAccess access, Audi
             r.Description, r.State?.Label() ?? "待确认收到", D(r.DueOn), r.Extended ? "是" : "否",
             r.FeeAmountFen is { } fen ? (fen / 100m).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture) : "",
             r.OutcomeKey is { } key ? RequestOutcomes.ByKey(key).Label : "", D(r.DecidedOn), D(r.Finished),
+            // The masked number alone does not say which document it is (条例第二十九条 accepts several).
+            r.IdDocumentType.Label(), r.ItemCount.ToString(System.Globalization.CultureInfo.InvariantCulture),
         });
         var content = ExcelWriter.Write(new Worksheet($"{year}年依申请公开台账", [Columns, .. table], HeaderRows: 1));
         audit.Record(actor, "request.export", "Request", year.ToString(System.Globalization.CultureInfo.InvariantCulture),

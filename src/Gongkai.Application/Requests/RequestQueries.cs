@@ -62,7 +62,24 @@ public sealed record AnnualRequestStatistics(
     IReadOnlyDictionary<ApplicantType, int> CarriedOverFromLastYear,
     IReadOnlyDictionary<(string OutcomeKey, ApplicantType ApplicantType), int> Outcomes,
     IReadOnlyDictionary<ApplicantType, int> CarriedOverToNextYear,
-    IReadOnlyDictionary<(AppealKind Kind, AppealResult Result), int> Appeals);
+    IReadOnlyDictionary<(AppealKind Kind, AppealResult Result), int> Appeals)
+{
+    /// <summary>The national format <see cref="Year"/>'s report follows (2019 format up to 2020, 2021 format from 2021).</summary>
+    public AnnualReportTemplate Template => AnnualOutcomeRows.TemplateFor(Year);
+
+    /// <summary>
+    /// 三、本年度办理结果 as the year's format lays it out, every row with a count per applicant column: for 2019 and 2020 the
+    /// three 2021 sub-rows of （六） are summed into the single （六）其他处理 row.
+    /// </summary>
+    public IReadOnlyList<AnnualOutcomeCount> OutcomeRows =>
+    [
+        .. AnnualOutcomeRows.For(Year).Select(row => new AnnualOutcomeCount(row.Label, row.Group,
+            ApplicantTypes.All.ToDictionary(t => t, t => row.Outcomes.Sum(o => Outcomes.GetValueOrDefault((o.Key, t)))))),
+    ];
+}
+
+/// <summary>One outcome row of the year's format with its count per applicant column.</summary>
+public sealed record AnnualOutcomeCount(string Label, OutcomeGroup Group, IReadOnlyDictionary<ApplicantType, int> Counts);
 
 public sealed class RequestQueries(GongkaiDbContext db, AgencyAccess access, PlatformClock clock, WorkingDayCalendarProvider calendars, RequestCaseStore store)
 {

@@ -28,7 +28,13 @@ public sealed class RequestRecord : Agencies.IAgencyOwned
 
     // Applicant (条例第二十九条第（一）项), encrypted at rest with an IDataProtector.
     public required string NameProtected { get; set; }
+
+    /// <summary>The 身份证明 the number belongs to (条例第二十九条: any valid identity document, or an organisation's registration).</summary>
+    public IdentityDocumentType IdDocumentType { get; set; } = IdentityDocumentType.ResidentIdCard;
     public required string IdNumberProtected { get; set; }
+
+    /// <summary>An organisation's 法定代表人 or 联系人 (encrypted; null for a natural person).</summary>
+    public string? ContactPersonProtected { get; set; }
     public string? PhoneProtected { get; set; }
     public string? AddressProtected { get; set; }
     public string? EmailProtected { get; set; }
@@ -41,6 +47,12 @@ public sealed class RequestRecord : Agencies.IAgencyOwned
     public required string Description { get; set; }
     public string? DocumentNumber { get; set; }
     public required string WantedForm { get; set; }
+
+    /// <summary>
+    /// 件数: how many items (件) the application asks for. 国办函〔2020〕109号 counts an applicant's 件 per natural month, and an
+    /// application asking for several items may be counted as several (一事一申请); 1 unless staff record more.
+    /// </summary>
+    public int ItemCount { get; set; } = 1;
     public required string Delivery { get; set; }
 
     public DateTime SubmittedAt { get; set; }
@@ -61,6 +73,12 @@ public sealed class RequestRecord : Agencies.IAgencyOwned
     public int? ExtensionWorkingDays { get; set; }
     public string? ExtensionApprovedBy { get; set; }
     public string? ExtensionReason { get; set; }
+
+    /// <summary>条例第三十五条: the reasonable later deadline, when it was fixed, by whom and why.</summary>
+    public DateOnly? ReasonableDeadlineOn { get; set; }
+    public DateOnly? ReasonableDeadlineDecidedOn { get; set; }
+    public string? ReasonableDeadlineDecidedBy { get; set; }
+    public string? ReasonableDeadlineReason { get; set; }
 
     public DateOnly? FeeNoticeReceivedOn { get; set; }
     public FeeMethod? FeeMethod { get; set; }
@@ -230,10 +248,18 @@ public static class AppealLabels
     };
 }
 
+/// <summary>
+/// A 行政复议 or 行政诉讼 about the agency's disclosure work. Usually against the answer to one case; 条例第五十条第（三）项
+/// counts all of them, so one about, e.g., proactive disclosure or several applications at once has no case
+/// (<see cref="RequestId"/> null) and says what it is about in <see cref="Subject"/>.
+/// </summary>
 public sealed class RequestAppeal : Agencies.IAgencyOwned
 {
     public long Id { get; set; }
-    public long RequestId { get; set; }
+    public long? RequestId { get; set; }
+
+    /// <summary>What the appeal is about, in a line (required when it belongs to no case).</summary>
+    public string? Subject { get; set; }
     public int AgencyId { get; set; }
     public AppealKind Kind { get; set; }
     public DateOnly FiledOn { get; set; }

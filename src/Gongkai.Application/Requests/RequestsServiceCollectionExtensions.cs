@@ -20,6 +20,8 @@ public static class RequestsServiceCollectionExtensions
         services.AddScoped<RequestSteps>();
         services.AddScoped<RequestFees>();
         services.AddScoped<RequestAppealRegister>();
+        services.AddScoped<AppealBook>();
+        services.AddScoped<RequestLawSteps>();
         services.AddScoped<ApplicantPrivacy>();
         services.AddScoped<RequestFiles>();
         services.AddScoped<Notifications.ApplicantNotifier>();

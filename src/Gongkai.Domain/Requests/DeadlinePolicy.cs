@@ -137,8 +137,6 @@ public static class DeadlinePolicy
                 to, excluded));
         }
 
-        var total = BaseWorkingDays + extension + paused;
-        var due = calendar.AddWorkingDays(start, total);
         var running = request.ClockRuns;
         var suffix = running ? "" : request.State switch
         {
@@ -146,6 +144,19 @@ public static class DeadlinePolicy
             RequestState.AwaitingPayment => "（中止中，期限随中止天数顺延）",
             _ => "（已不再计时）",
         };
+        var total = BaseWorkingDays + extension + paused;
+        var due = calendar.AddWorkingDays(start, total);
+        if (request.ReasonableDeadline is { } r)
+        {
+            // 条例第三十五条: the reasonable later deadline replaces the computed one (it was fixed on or after it; a pause
+            // that began since can still carry the computed date past it, and then the later date holds).
+            var fixedOn = r.DueOn > due ? r.DueOn : due;
+            steps?.Add(new($"合理期限：{Iso(r.DecidedOn)}经{r.DecidedBy}决定，申请人申请数量、频次明显超过合理范围，答复期限确定为{Iso(r.DueOn)}（条例第三十五条）；理由：{r.Reason}。"
+                + (fixedOn == r.DueOn ? "" : $"此后扣除的期间使计算的期限晚于该日，按{Iso(fixedOn)}。"), r.DueOn, null));
+            steps?.Add(new($"答复期限：{Iso(fixedOn)}{suffix}（条例第三十五条确定的合理期限）；按第三十三条计算为{Iso(due)}（自{Iso(start)}起第{total}个工作日）；工作日历版本：{calendar.Version}。",
+                fixedOn, null));
+            return new DeadlineComputation(fixedOn, running, request.HasLiveDueDate, extension, paused, calendar.Version, steps ?? []);
+        }
         steps?.Add(new($"答复期限：{Iso(due)}{suffix}＝自{Iso(start)}起第{total}个工作日（{BaseWorkingDays}＋延长{extension}＋扣除{paused}）；工作日历版本：{calendar.Version}。",
             due, null));
         return new DeadlineComputation(due, running, request.HasLiveDueDate, extension, paused, calendar.Version, steps ?? []);

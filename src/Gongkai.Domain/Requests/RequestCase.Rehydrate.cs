@@ -28,7 +28,8 @@ public sealed partial record RequestCase
         RequestOutcome? outcome = null,
         LocalDate? decidedOn = null,
         LocalDate? answeredOn = null,
-        LocalDate? closedOn = null)
+        LocalDate? closedOn = null,
+        ReasonableDeadline? reasonableDeadline = null)
     {
         var c = new RequestCase
         {
@@ -46,6 +47,7 @@ public sealed partial record RequestCase
             DecidedOn = decidedOn,
             AnsweredOn = answeredOn,
             ClosedOn = closedOn,
+            ReasonableDeadline = reasonableDeadline,
         };
         c.CheckConsistency();
         return c;
@@ -59,6 +61,7 @@ public sealed partial record RequestCase
         CheckCorrections();
         CheckPauses();
         Require(State != RequestState.Extended || Extension is not null, "状态为已延期，但没有延期记录");
+        Require(ReasonableDeadline is null || ReasonableDeadline.DueOn >= ReasonableDeadline.DecidedOn, "合理期限早于决定日期");
         Require(Extension is null || Extension.WorkingDays is >= 1 and <= MaxExtensionWorkingDays, "延长的工作日数超出1至20日");
         Require((State == RequestState.AwaitingPayment) == (Fee is { PaidOn: null } && Outcome is null), "待缴费状态与收费通知不符");
         Require(Fee is null || Pauses.Any(p => p.Kind == PauseKind.FeePayment), "有收费通知，但没有缴费期间的计时暂停");
@@ -79,7 +82,7 @@ public sealed partial record RequestCase
         [
             .. Corrections.SelectMany(n => new LocalDate?[] { n.NoticeOn, n.CorrectedOn }),
             .. Pauses.Select(p => (LocalDate?)p.From),
-            Extension?.ApprovedOn, Fee?.ReceivedOn, Fee?.PaidOn, DecidedOn, AnsweredOn, ClosedOn,
+            Extension?.ApprovedOn, ReasonableDeadline?.DecidedOn, Fee?.ReceivedOn, Fee?.PaidOn, DecidedOn, AnsweredOn, ClosedOn,
         ];
         Require(steps.All(d => d is null || (d >= ReceivedOn && d <= LastStepOn)), "办理日期早于收到申请之日或晚于最后办理日期");
     }

@@ -112,6 +112,9 @@ public sealed partial record RequestCase
     public IReadOnlyList<ClockPause> Pauses { get; init; } = [];
     public DeadlineExtension? Extension { get; init; }
     public FeeNotice? Fee { get; init; }
+
+    /// <summary>条例第三十五条: the later deadline fixed for an applicant's many repeated requests, if any.</summary>
+    public ReasonableDeadline? ReasonableDeadline { get; init; }
     public RequestOutcome? Outcome { get; init; }
     public LocalDate? DecidedOn { get; init; }
     public LocalDate? AnsweredOn { get; init; }

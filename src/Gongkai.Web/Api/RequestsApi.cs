@@ -105,7 +105,8 @@ public static class RequestsApi
         var rows = new List<StatisticRow>();
         rows.AddRange(st.NewlyReceived.Select(x => new StatisticRow("一、本年新收政府信息公开申请数量", x.Key.Label(), x.Value)));
         rows.AddRange(st.CarriedOverFromLastYear.Select(x => new StatisticRow("二、上年结转政府信息公开申请数量", x.Key.Label(), x.Value)));
-        rows.AddRange(st.Outcomes.Select(x => new StatisticRow(RequestOutcomes.ByKey(x.Key.OutcomeKey).Label, x.Key.ApplicantType.Label(), x.Value)));
+        // The outcome rows of the year's format (2019 and 2020: one （六）其他处理 row; from 2021: its three sub-rows).
+        rows.AddRange(st.OutcomeRows.SelectMany(r => r.Counts.Where(c => c.Value > 0).Select(c => new StatisticRow(r.Label, c.Key.Label(), c.Value))));
         rows.AddRange(st.CarriedOverToNextYear.Select(x => new StatisticRow("四、结转下年度继续办理", x.Key.Label(), x.Value)));
         rows.AddRange(st.Appeals.Select(x => new StatisticRow(x.Key.Kind.Label(), x.Key.Result.Label(), x.Value)));
         return TypedResults.Ok(rows);

@@ -191,6 +191,7 @@ public static class WebSetup
         app.MapRequestsApi();
         app.MapApplicationsApi();
         app.MapDeliveryApi();
+        app.MapRequestLawApi();
         app.MapPortalEndpoints();
         app.MapApplyEndpoints();
         app.MapRazorPages();

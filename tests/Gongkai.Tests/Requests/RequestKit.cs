@@ -36,6 +36,7 @@ public static partial class RequestKit
         ApplicantType = type,
         Name = name ?? (type == ApplicantType.NaturalPerson ? ApplicantName : "示例科技有限公司"),
         IdNumber = idNumber ?? (type == ApplicantType.NaturalPerson ? ResidentId : CreditCode),
+        ContactPerson = type == ApplicantType.NaturalPerson ? null : "李四",
         Phone = Phone,
         Address = Address,
         Description = "示例县2024年度城乡低保资金发放情况",

@@ -63,7 +63,7 @@ public sealed class RequestPrivacyTests(PostgresServer postgres)
             Assert.DoesNotContain(Phone, json, StringComparison.Ordinal);
         }
         Assert.Equal(0, auditBefore);
-        Assert.Equal(new ApplicantPersonalData(ApplicantName, ResidentId, Phone, Address, null), personal);
+        Assert.Equal(new ApplicantPersonalData(ApplicantName, ResidentId, Phone, Address, null, null, "居民身份证"), personal);
         var view = Assert.Single(views);
         Assert.Equal(clerk.UserId, view.UserId);
         Assert.Equal(record.Id.ToString(), view.EntityId);
@@ -280,6 +280,7 @@ public sealed class RequestPrivacyTests(PostgresServer postgres)
         Assert.Equal("110***********002X", rows[1][3]);
         Assert.DoesNotContain(rows[1], v => v == ApplicantName || v == ResidentId);
         Assert.Equal(input.Description, rows[1][8]);
+        Assert.Equal(["居民身份证", "1"], rows[1][^2..]);
         Assert.Equal(0, formulas);
         Assert.Equal(1, await app.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == "request.export", Ct)));
 

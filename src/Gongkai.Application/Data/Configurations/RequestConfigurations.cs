@@ -21,7 +21,10 @@ internal sealed class RequestRecordConfiguration : IEntityTypeConfiguration<Requ
         b.Property(r => r.AddressProtected).HasMaxLength(4000);
         b.Property(r => r.EmailProtected).HasMaxLength(2000);
         b.Property(r => r.NameMasked).HasMaxLength(100);
-        b.Property(r => r.IdNumberMasked).HasMaxLength(40);
+        b.Property(r => r.IdNumberMasked).HasMaxLength(60);
+        b.Property(r => r.ContactPersonProtected).HasMaxLength(2000);
+        b.Property(r => r.ReasonableDeadlineDecidedBy).HasMaxLength(100);
+        b.Property(r => r.ReasonableDeadlineReason).HasMaxLength(1000);
         b.Property(r => r.Description).HasMaxLength(4000);
         b.Property(r => r.DocumentNumber).HasMaxLength(200);
         b.Property(r => r.WantedForm).HasMaxLength(40);
@@ -131,6 +134,7 @@ internal sealed class RequestAppealConfiguration : IEntityTypeConfiguration<Requ
         b.Property(a => a.Body).HasMaxLength(200);
         b.Property(a => a.CaseNumber).HasMaxLength(100);
         b.Property(a => a.Note).HasMaxLength(2000);
+        b.Property(a => a.Subject).HasMaxLength(200);
         b.HasIndex(a => a.RequestId);
         // Section 四 counts per agency and year.
         b.HasIndex(a => new { a.AgencyId, a.FiledOn });

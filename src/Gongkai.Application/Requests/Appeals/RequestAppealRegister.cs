@@ -13,7 +13,7 @@ namespace Gongkai.Application.Requests.Appeals;
 /// 行政复议 and 行政诉讼 against an answer (条例第五十一条), registered with the case and concluded with a result; the annual
 /// report counts them by result. Staff-only: appeals are not on the applicant's timeline.
 /// </summary>
-public sealed class RequestAppealRegister(GongkaiDbContext db, AuditLog audit, PlatformClock clock, RequestCaseStore store)
+public sealed class RequestAppealRegister(GongkaiDbContext db, AuditLog audit, PlatformClock clock, RequestCaseStore store, AppealBook appealBook)
 {
     public async Task<RequestAppeal> AddAppealAsync(StaffContext actor, long id, AppealKind kind, DateOnly? filedOn, string? body, string? caseNumber, CancellationToken ct = default)
     {
@@ -62,7 +62,12 @@ public sealed class RequestAppealRegister(GongkaiDbContext db, AuditLog audit, P
     public async Task<RequestAppeal> ConcludeAppealAsync(StaffContext actor, long appealId, AppealResult result, DateOnly? concludedOn, string? note, CancellationToken ct = default)
     {
         var appeal = await db.RequestAppeals.SingleOrDefaultAsync(a => a.Id == appealId, ct) ?? throw new NotFoundException("找不到该复议或诉讼记录。");
-        var record = await store.LoadWritableAsync(actor, appeal.RequestId, ct);
+        if (appeal.RequestId is not { } requestId)
+        {
+            // Not about one case: concluded like any other edit of the appeal book.
+            return await appealBook.UpdateAsync(actor, appealId, AppealInput.From(appeal) with { Result = result, ConcludedOn = concludedOn, Note = note }, ct);
+        }
+        var record = await store.LoadWritableAsync(actor, requestId, ct);
         if (!Enum.IsDefined(result))
         {
             throw new ValidationException("Result", "请选择审理结果。");

@@ -18,7 +18,8 @@ public sealed class RequestFees(GongkaiDbContext db, RequestCaseStore store, App
 {
     /// <summary>
     /// 国办函〔2020〕109号: the applicant's running total per natural month. 按件: every earlier request by the same
-    /// applicant to this agency received in the same month counts as one 件 (or its stated 件数 if it was charged by item);
+    /// applicant to this agency received in the same month counts its 件数 (<see cref="RequestRecord.ItemCount"/>), or the 件
+    /// it was charged if it was charged by item;
     /// 按量: the pages of earlier page-charged requests that month.
     /// </summary>
     public async Task<FeeAssessment> AssessFeeAsync(StaffContext actor, long id, FeeMethod method, int quantity, CancellationToken ct = default)
@@ -64,7 +65,7 @@ public sealed class RequestFees(GongkaiDbContext db, RequestCaseStore store, App
             // The mask narrows the candidates in SQL (the same ID always has the same mask); only those are decrypted.
             .Where(r => r.AgencyId == record.AgencyId && r.Id != record.Id && r.ReceivedOn >= monthStart && r.ReceivedOn <= received
                 && r.IdNumberMasked == record.IdNumberMasked)
-            .Select(r => new { r.Id, r.ReceivedOn, r.IdNumberProtected, r.FeeMethod, r.FeeQuantity })
+            .Select(r => new { r.Id, r.ReceivedOn, r.IdNumberProtected, r.FeeMethod, r.FeeQuantity, r.ItemCount })
             .ToListAsync(ct);
         var mine = protector.Unprotect(record.IdNumberProtected);
         var history = new List<PriorRequest>();
@@ -75,9 +76,10 @@ public sealed class RequestFees(GongkaiDbContext db, RequestCaseStore store, App
             {
                 continue;
             }
-            // Every request counts towards the month's 件 (split into 件 when charged 按件); pages never carry over (第五条).
+            // Every request counts towards the month's 件 with its items (an earlier application asking for several items
+            // counts as several 件, 一事一申请), or the 件 it was charged when charged 按件; pages never carry over (第五条).
             var on = LocalDate.FromDateOnly(c.ReceivedOn!.Value);
-            history.Add(new PriorRequest(on, FeeMethod.PerItem, c.FeeMethod == FeeMethod.PerItem ? c.FeeQuantity ?? 1 : 1));
+            history.Add(new PriorRequest(on, FeeMethod.PerItem, c.FeeMethod == FeeMethod.PerItem ? c.FeeQuantity ?? c.ItemCount : c.ItemCount));
         }
         return history;
     }

@@ -10,8 +10,20 @@ public sealed class RequestForm
     /// <summary>姓名 (自然人) or 名称 (法人或其他组织).</summary>
     public string? Name { get; set; }
 
-    /// <summary>居民身份证号码 (自然人) or 统一社会信用代码 (法人或其他组织).</summary>
+    /// <summary>
+    /// 证件类型 by its stable key (<see cref="IdentityDocuments"/>): 居民身份证、护照、港澳居民来往内地通行证… for a person,
+    /// 统一社会信用代码 or 其他登记证号 for an organisation. Empty means 居民身份证 or 统一社会信用代码, as before types existed.
+    /// </summary>
+    public string? IdDocumentType { get; set; }
+
+    /// <summary>The number of the <see cref="IdDocumentType"/> document.</summary>
     public string? IdNumber { get; set; }
+
+    /// <summary>An organisation's 法定代表人 or 联系人 (条例第二十九条: who acts for it).</summary>
+    public string? ContactPerson { get; set; }
+
+    /// <summary>件数 (staff only; the portal form always files 1): items asked for, counted by the 按件 fee.</summary>
+    public int? ItemCount { get; set; }
 
     public string? Phone { get; set; }
     public string? Email { get; set; }

@@ -1,3 +1,4 @@
+using Gongkai.Domain.Fees;
 using Gongkai.Domain.Requests;
 using NodaTime;
 
@@ -12,6 +13,14 @@ public static class RequestFormRules
 
     /// <summary>ID numbers and credit codes are compared and masked in one form: trimmed, upper case.</summary>
     public static string NormalizeId(string id) => id.Trim().ToUpperInvariant();
+
+    /// <summary>The document type the form names, or the default for its applicant; null for a key that names none.</summary>
+    public static IdentityDocumentType? DocumentType(RequestForm input) =>
+        string.IsNullOrWhiteSpace(input.IdDocumentType) ? IdentityDocuments.DefaultFor(input.ApplicantType) : IdentityDocuments.ByKey(input.IdDocumentType);
+
+    /// <summary>The number as stored: normalized for its document type.</summary>
+    public static string NormalizedNumber(RequestForm input) =>
+        IdentityDocuments.Normalize(DocumentType(input) ?? IdentityDocumentType.ResidentIdCard, input.IdNumber ?? "");
 
     public static ValidationErrors Validate(RequestForm input, LocalDate today)
     {
@@ -29,18 +38,10 @@ public static class RequestFormRules
         {
             errors.Add(nameof(input.Name), "名称不能超过200字。");
         }
-        var id = input.IdNumber is null ? null : NormalizeId(input.IdNumber);
-        if (string.IsNullOrEmpty(id))
+        CheckIdentity(input, natural, today, errors);
+        if (input.ItemCount is { } items && items is < 1 or > InformationProcessingFee.MaxItemsPerMonth)
         {
-            errors.Add(nameof(input.IdNumber), natural ? "请填写居民身份证号码（条例第二十九条：身份证明）。" : "请填写统一社会信用代码（条例第二十九条：身份证明）。");
-        }
-        else if (natural && !IdentityNumbers.IsValidResidentId(id, today))
-        {
-            errors.Add(nameof(input.IdNumber), "居民身份证号码无效：请核对18位号码（含出生日期和末位校验码）。");
-        }
-        else if (!natural && !IdentityNumbers.IsValidCreditCode(id))
-        {
-            errors.Add(nameof(input.IdNumber), "统一社会信用代码无效：请核对18位代码（含末位校验码）。");
+            errors.Add(nameof(input.ItemCount), $"件数应为1至{InformationProcessingFee.MaxItemsPerMonth}件。");
         }
         if (string.IsNullOrWhiteSpace(input.Phone) && string.IsNullOrWhiteSpace(input.Email) && string.IsNullOrWhiteSpace(input.Address))
         {
@@ -88,4 +89,51 @@ public static class RequestFormRules
         }
         return errors;
     }
+
+    /// <summary>
+    /// 条例第二十九条第（一）项 身份证明: a person gives any valid identity document, an organisation its 统一社会信用代码 or
+    /// another registration number and the name of its 法定代表人 or 联系人. The document must fit the applicant, so the
+    /// report counts a foreigner with a passport under 自然人 and a company under its organisation column.
+    /// </summary>
+    private static void CheckIdentity(RequestForm input, bool natural, LocalDate today, ValidationErrors errors)
+    {
+        const string field = nameof(input.IdNumber);
+        if (DocumentType(input) is not { } type)
+        {
+            var known = string.Join("、", IdentityDocuments.All.Select(d => d.Label));
+            errors.Add(nameof(input.IdDocumentType), $"未知的证件类型“{Truncate(input.IdDocumentType!.Trim(), 20)}”：请选择{known}之一。");
+            return;
+        }
+        var doc = type.Of();
+        if (Enum.IsDefined(input.ApplicantType) && doc.ForNaturalPerson != natural)
+        {
+            errors.Add(nameof(input.IdDocumentType), natural
+                ? "自然人请提供居民身份证、护照、港澳居民来往内地通行证、台湾居民来往大陆通行证、外国人永久居留身份证或港澳台居民居住证。"
+                : "法人或其他组织请提供统一社会信用代码或其他登记证号。");
+            return;
+        }
+        var id = NormalizedNumber(input);
+        if (string.IsNullOrEmpty(id))
+        {
+            errors.Add(field, $"请填写{doc.Label}{(type is IdentityDocumentType.CreditCode or IdentityDocumentType.OtherRegistration ? "" : "号码")}（条例第二十九条：身份证明）。");
+        }
+        else if (IdentityDocuments.Check(type, id, today) is { } problem)
+        {
+            errors.Add(field, problem);
+        }
+        if (natural)
+        {
+            return;
+        }
+        if (string.IsNullOrWhiteSpace(input.ContactPerson))
+        {
+            errors.Add(nameof(input.ContactPerson), "请填写法定代表人或联系人姓名。");
+        }
+        else if (input.ContactPerson.Trim().Length > IdentityDocuments.MaxContactPersonLength)
+        {
+            errors.Add(nameof(input.ContactPerson), $"法定代表人或联系人姓名不能超过{IdentityDocuments.MaxContactPersonLength}字。");
+        }
+    }
+
+    private static string Truncate(string s, int max) => s.Length <= max ? s : s[..max] + "…";
 }

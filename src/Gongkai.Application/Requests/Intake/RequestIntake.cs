@@ -52,6 +52,8 @@ public sealed class RequestIntake(
         var agency = await db.Agencies.AsNoTracking().SingleOrDefaultAsync(a => a.Code == agencyCode, ct)
             ?? throw new NotFoundException("找不到该单位。");
         var actor = new StaffContext("public", "申请人（在线提交）", agency.Id, new HashSet<string>(), ipAddress);
+        // 件数 is the office's assessment (一事一申请), not the applicant's: an online application is filed as one.
+        input.ItemCount = null;
         return await CreateAsync(actor, agency.Id, SubmissionChannel.Online, input, new ReceiptFacts(), attachment, ct);
     }
 
@@ -180,12 +182,15 @@ public sealed class RequestIntake(
             Channel = channel,
             SubmissionKey = input.SubmissionKey,
             NameProtected = protector.Protect(input.Name!.Trim()),
-            IdNumberProtected = protector.Protect(RequestFormRules.NormalizeId(input.IdNumber!)),
+            IdDocumentType = RequestFormRules.DocumentType(input)!.Value,
+            IdNumberProtected = protector.Protect(RequestFormRules.NormalizedNumber(input)),
+            ContactPersonProtected = input.ApplicantType == ApplicantType.NaturalPerson ? null : protector.ProtectOptional(input.ContactPerson),
+            ItemCount = input.ItemCount ?? 1,
             PhoneProtected = protector.ProtectOptional(input.Phone),
             AddressProtected = protector.ProtectOptional(input.Address),
             EmailProtected = protector.ProtectOptional(input.Email),
             NameMasked = ApplicantDataProtector.MaskName(input.Name),
-            IdNumberMasked = ApplicantDataProtector.MaskId(RequestFormRules.NormalizeId(input.IdNumber!)),
+            IdNumberMasked = ApplicantDataProtector.MaskId(RequestFormRules.NormalizedNumber(input)),
             Description = input.Description!.Trim(),
             DocumentNumber = string.IsNullOrWhiteSpace(input.DocumentNumber) ? null : input.DocumentNumber.Trim(),
             WantedForm = input.WantedForm!,

@@ -1,3 +1,4 @@
+using Gongkai.Domain.Requests;
 using Microsoft.AspNetCore.DataProtection;
 
 namespace Gongkai.Application.Requests.Privacy;
@@ -38,10 +39,6 @@ public sealed class ApplicantDataProtector(IDataProtectionProvider provider)
         return string.Concat(name.AsSpan(0, keep), new string('*', Math.Min(name.Length - keep, 6)));
     }
 
-    /// <summary>110101199003071234 → 110***********1234 (first 3, last 4).</summary>
-    public static string MaskId(string id)
-    {
-        id = id.Trim();
-        return id.Length <= 7 ? new string('*', id.Length) : string.Concat(id.AsSpan(0, 3), new string('*', id.Length - 7), id.AsSpan(id.Length - 4));
-    }
+    /// <summary>110101199003071234 → 110***********1234; shorter documents keep less (<see cref="IdentityDocuments.Mask"/>).</summary>
+    public static string MaskId(string id) => IdentityDocuments.Mask(id);
 }

@@ -3,11 +3,14 @@ using Gongkai.Application.Accounts.Permissions;
 using Gongkai.Application.Audit;
 using Gongkai.Application.Data;
 using Gongkai.Application.Requests.Storage;
+using Gongkai.Domain.Requests;
 
 namespace Gongkai.Application.Requests.Privacy;
 
 /// <summary>Decrypted applicant data; every read is audited as request.pii.view.</summary>
-public sealed record ApplicantPersonalData(string Name, string IdNumber, string? Phone, string? Address, string? Email);
+/// <param name="ContactPerson">An organisation's 法定代表人 or 联系人; <paramref name="IdDocument"/> the 证件类型 of <paramref name="IdNumber"/>.</param>
+public sealed record ApplicantPersonalData(string Name, string IdNumber, string? Phone, string? Address, string? Email,
+    string? ContactPerson = null, string IdDocument = "");
 
 /// <summary>
 /// Applicants' personal data in clear, for staff who may read the case: the view is audited before anything is decrypted.
@@ -33,5 +36,7 @@ public sealed class ApplicantPrivacy(GongkaiDbContext db, AuditLog audit, Reques
         protector.Unprotect(record.IdNumberProtected),
         protector.UnprotectOptional(record.PhoneProtected),
         protector.UnprotectOptional(record.AddressProtected),
-        protector.UnprotectOptional(record.EmailProtected));
+        protector.UnprotectOptional(record.EmailProtected),
+        protector.UnprotectOptional(record.ContactPersonProtected),
+        record.IdDocumentType.Label());
 }

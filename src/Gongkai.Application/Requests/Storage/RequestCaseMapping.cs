@@ -42,7 +42,11 @@ public static class RequestCaseMapping
             outcome: r.OutcomeKey is { } key ? OutcomeOf(key) : null,
             decidedOn: Local(r.DecidedOn),
             answeredOn: Local(r.AnsweredOn),
-            closedOn: Local(r.ClosedOn));
+            closedOn: Local(r.ClosedOn),
+            reasonableDeadline: r.ReasonableDeadlineOn is { } reasonable
+                ? new ReasonableDeadline(Required(r.ReasonableDeadlineDecidedOn, "合理期限决定日期"), LocalDate.FromDateOnly(reasonable),
+                    r.ReasonableDeadlineDecidedBy ?? "", r.ReasonableDeadlineReason ?? "")
+                : null);
     }
 
     /// <summary>Writes the domain case onto the rows (everything except the due date, which needs the calendar).</summary>
@@ -79,6 +83,10 @@ public static class RequestCaseMapping
         r.ExtensionWorkingDays = c.Extension?.WorkingDays;
         r.ExtensionApprovedBy = c.Extension?.ApprovedBy;
         r.ExtensionReason = c.Extension?.Reason;
+        r.ReasonableDeadlineOn = c.ReasonableDeadline?.DueOn.ToDateOnly();
+        r.ReasonableDeadlineDecidedOn = c.ReasonableDeadline?.DecidedOn.ToDateOnly();
+        r.ReasonableDeadlineDecidedBy = c.ReasonableDeadline?.DecidedBy;
+        r.ReasonableDeadlineReason = c.ReasonableDeadline?.Reason;
         if (c.Fee is { } fee)
         {
             r.FeeNoticeReceivedOn = fee.ReceivedOn.ToDateOnly();

@@ -19,7 +19,8 @@ public sealed class ApplyPage(IPage page)
     {
         await page.GetByLabel("申请人类型").SelectOptionAsync("NaturalPerson");
         await page.GetByLabel("姓名或名称").FillAsync(name);
-        await page.GetByLabel("居民身份证号码（自然人）或统一社会信用代码", new() { Exact = false }).FillAsync(idNumber);
+        await page.GetByLabel("证件类型").SelectOptionAsync("resident-id-card");
+        await page.GetByLabel("证件号码").FillAsync(idNumber);
         await page.GetByLabel("联系电话").FillAsync(phone);
         await page.GetByLabel("所需政府信息的名称或者便于查询的其他特征性描述", new() { Exact = false }).FillAsync(description);
         await page.GetByLabel("提供形式").SelectOptionAsync("电子文档");

@@ -13,10 +13,14 @@ namespace Gongkai.Application.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresGongkaiDbContext))]
 <<<<<<<< HEAD:src/Gongkai.Application/Data/Migrations/Postgres/20261129154645_Initial.Designer.cs
+<<<<<<<< HEAD:src/Gongkai.Application/Data/Migrations/Postgres/20261129154645_Initial.Designer.cs
     [Migration("20261129154645_Initial")]
 ========
     [Migration("20261129154609_Initial")]
 >>>>>>>> delivery:src/Gongkai.Application/Data/Migrations/Postgres/20261129154609_Initial.Designer.cs
+========
+    [Migration("20261129154655_Initial")]
+>>>>>>>> law:src/Gongkai.Application/Data/Migrations/Postgres/20261129154655_Initial.Designer.cs
     partial class Initial
     {
         /// <inheritdoc />
@@ -1054,11 +1058,15 @@ namespace Gongkai.Application.Data.Migrations.Postgres
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
-                    b.Property<long>("RequestId")
+                    b.Property<long?>("RequestId")
                         .HasColumnType("bigint");
 
                     b.Property<int>("Result")
                         .HasColumnType("integer");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -1322,6 +1330,10 @@ namespace Gongkai.Application.Data.Migrations.Postgres
                     b.Property<DateOnly?>("ConfirmedOn")
                         .HasColumnType("date");
 
+                    b.Property<string>("ContactPersonProtected")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.Property<DateOnly?>("DecidedOn")
                         .HasColumnType("date");
 
@@ -1392,6 +1404,7 @@ namespace Gongkai.Application.Data.Migrations.Postgres
                     b.Property<DateOnly?>("FinishedOn")
                         .HasColumnType("date");
 
+<<<<<<<< HEAD:src/Gongkai.Application/Data/Migrations/Postgres/20261129154645_Initial.Designer.cs
                     b.Property<string>("HandlerId")
                         .HasMaxLength(450)
                         .HasColumnType("character varying(450)");
@@ -1399,16 +1412,23 @@ namespace Gongkai.Application.Data.Migrations.Postgres
                     b.Property<string>("HandlerName")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
+========
+                    b.Property<int>("IdDocumentType")
+                        .HasColumnType("integer");
+>>>>>>>> law:src/Gongkai.Application/Data/Migrations/Postgres/20261129154655_Initial.Designer.cs
 
                     b.Property<string>("IdNumberMasked")
                         .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
 
                     b.Property<string>("IdNumberProtected")
                         .IsRequired()
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("ItemCount")
+                        .HasColumnType("integer");
 
                     b.Property<DateOnly?>("LastStepOn")
                         .HasColumnType("date");
@@ -1430,6 +1450,20 @@ namespace Gongkai.Application.Data.Migrations.Postgres
                     b.Property<string>("PhoneProtected")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("ReasonableDeadlineDecidedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateOnly?>("ReasonableDeadlineDecidedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("ReasonableDeadlineOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ReasonableDeadlineReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
 
                     b.Property<DateOnly?>("ReceivedOn")
                         .HasColumnType("date");
@@ -1803,8 +1837,7 @@ namespace Gongkai.Application.Data.Migrations.Postgres
                     b.HasOne("Gongkai.Application.Requests.RequestRecord", null)
                         .WithMany()
                         .HasForeignKey("RequestId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Gongkai.Application.Requests.RequestAttachment", b =>

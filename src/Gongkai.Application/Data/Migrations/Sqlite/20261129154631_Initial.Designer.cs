@@ -12,10 +12,14 @@ namespace Gongkai.Application.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteGongkaiDbContext))]
 <<<<<<<< HEAD:src/Gongkai.Application/Data/Migrations/Sqlite/20261129154631_Initial.Designer.cs
+<<<<<<<< HEAD:src/Gongkai.Application/Data/Migrations/Sqlite/20261129154631_Initial.Designer.cs
     [Migration("20261129154631_Initial")]
 ========
     [Migration("20261129154548_Initial")]
 >>>>>>>> delivery:src/Gongkai.Application/Data/Migrations/Sqlite/20261129154548_Initial.Designer.cs
+========
+    [Migration("20261129154653_Initial")]
+>>>>>>>> law:src/Gongkai.Application/Data/Migrations/Sqlite/20261129154653_Initial.Designer.cs
     partial class Initial
     {
         /// <inheritdoc />
@@ -1026,11 +1030,15 @@ namespace Gongkai.Application.Data.Migrations.Sqlite
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("RequestId")
+                    b.Property<long?>("RequestId")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Result")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("TEXT");
@@ -1286,6 +1294,10 @@ namespace Gongkai.Application.Data.Migrations.Sqlite
                     b.Property<DateOnly?>("ConfirmedOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ContactPersonProtected")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("DecidedOn")
                         .HasColumnType("TEXT");
 
@@ -1356,6 +1368,7 @@ namespace Gongkai.Application.Data.Migrations.Sqlite
                     b.Property<DateOnly?>("FinishedOn")
                         .HasColumnType("TEXT");
 
+<<<<<<<< HEAD:src/Gongkai.Application/Data/Migrations/Sqlite/20261129154631_Initial.Designer.cs
                     b.Property<string>("HandlerId")
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
@@ -1363,16 +1376,23 @@ namespace Gongkai.Application.Data.Migrations.Sqlite
                     b.Property<string>("HandlerName")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
+========
+                    b.Property<int>("IdDocumentType")
+                        .HasColumnType("INTEGER");
+>>>>>>>> law:src/Gongkai.Application/Data/Migrations/Sqlite/20261129154653_Initial.Designer.cs
 
                     b.Property<string>("IdNumberMasked")
                         .IsRequired()
-                        .HasMaxLength(40)
+                        .HasMaxLength(60)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("IdNumberProtected")
                         .IsRequired()
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("ItemCount")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateOnly?>("LastStepOn")
                         .HasColumnType("TEXT");
@@ -1393,6 +1413,20 @@ namespace Gongkai.Application.Data.Migrations.Sqlite
 
                     b.Property<string>("PhoneProtected")
                         .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReasonableDeadlineDecidedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ReasonableDeadlineDecidedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ReasonableDeadlineOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReasonableDeadlineReason")
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("ReceivedOn")
@@ -1761,8 +1795,7 @@ namespace Gongkai.Application.Data.Migrations.Sqlite
                     b.HasOne("Gongkai.Application.Requests.RequestRecord", null)
                         .WithMany()
                         .HasForeignKey("RequestId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Gongkai.Application.Requests.RequestAttachment", b =>
