@@ -787,6 +787,139 @@ namespace Gongkai.Application.Data.Migrations.Sqlite
                     b.ToTable("CalendarOverrides", (string)null);
                 });
 
+            modelBuilder.Entity("Gongkai.Application.Requests.Delivery.CasePublication", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AgencyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DocumentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RequestId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DocumentId");
+
+                    b.HasIndex("ItemId");
+
+                    b.HasIndex("RequestId");
+
+                    b.ToTable("RequestPublications", (string)null);
+                });
+
+            modelBuilder.Entity("Gongkai.Application.Requests.Delivery.DisclosedDocument", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AddedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AddedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AgencyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentType")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Data")
+                        .HasColumnType("BLOB");
+
+                    b.Property<long?>("ItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ItemIndexNo")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RequestId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ItemId");
+
+                    b.HasIndex("RequestId");
+
+                    b.ToTable("RequestDocuments", (string)null);
+                });
+
+            modelBuilder.Entity("Gongkai.Application.Requests.Delivery.DocumentDelivery", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AgencyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Detail")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Method")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RequestId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Succeeded")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestId");
+
+                    b.ToTable("RequestDeliveries", (string)null);
+                });
+
             modelBuilder.Entity("Gongkai.Application.Requests.Handling.RequestNote", b =>
                 {
                     b.Property<long>("Id")
@@ -890,11 +1023,15 @@ namespace Gongkai.Application.Data.Migrations.Sqlite
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("RequestId")
+                    b.Property<long?>("RequestId")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Result")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("TEXT");
@@ -1150,6 +1287,10 @@ namespace Gongkai.Application.Data.Migrations.Sqlite
                     b.Property<DateOnly?>("ConfirmedOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ContactPersonProtected")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("DecidedOn")
                         .HasColumnType("TEXT");
 
@@ -1228,15 +1369,21 @@ namespace Gongkai.Application.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("IdDocumentType")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("IdNumberMasked")
                         .IsRequired()
-                        .HasMaxLength(40)
+                        .HasMaxLength(60)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("IdNumberProtected")
                         .IsRequired()
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("ItemCount")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateOnly?>("LastStepOn")
                         .HasColumnType("TEXT");
@@ -1257,6 +1404,20 @@ namespace Gongkai.Application.Data.Migrations.Sqlite
 
                     b.Property<string>("PhoneProtected")
                         .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReasonableDeadlineDecidedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ReasonableDeadlineDecidedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ReasonableDeadlineOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReasonableDeadlineReason")
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("ReceivedOn")
@@ -1555,6 +1716,50 @@ namespace Gongkai.Application.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Gongkai.Application.Requests.Delivery.CasePublication", b =>
+                {
+                    b.HasOne("Gongkai.Application.Requests.Delivery.DisclosedDocument", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Gongkai.Application.Catalog.Item", null)
+                        .WithMany()
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Gongkai.Application.Requests.RequestRecord", null)
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Gongkai.Application.Requests.Delivery.DisclosedDocument", b =>
+                {
+                    b.HasOne("Gongkai.Application.Catalog.Item", null)
+                        .WithMany()
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Gongkai.Application.Requests.RequestRecord", null)
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Gongkai.Application.Requests.Delivery.DocumentDelivery", b =>
+                {
+                    b.HasOne("Gongkai.Application.Requests.RequestRecord", null)
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Gongkai.Application.Requests.Handling.RequestNote", b =>
                 {
                     b.HasOne("Gongkai.Application.Agencies.Agency", null)
@@ -1584,8 +1789,7 @@ namespace Gongkai.Application.Data.Migrations.Sqlite
                     b.HasOne("Gongkai.Application.Requests.RequestRecord", null)
                         .WithMany()
                         .HasForeignKey("RequestId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Gongkai.Application.Requests.RequestAttachment", b =>
