@@ -21,6 +21,7 @@ public static class RequestsServiceCollectionExtensions
         services.AddScoped<RequestAppealRegister>();
         services.AddScoped<ApplicantPrivacy>();
         services.AddScoped<RequestFiles>();
+        services.AddScoped<Letters.CaseLetters>();
         return services;
     }
 }
