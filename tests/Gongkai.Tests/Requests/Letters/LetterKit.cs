@@ -27,11 +27,19 @@ internal static class LetterKit
         var wordText = string.Join("\n", word.Blocks.Select(b => b switch
         {
             DocxParagraph p => p.Text,
-            DocxTable t => string.Join("\n", t.Rows.Select(r => string.Join("|", r))),
+            DocxTable t => string.Concat(t.Rows.Select(r => string.Concat(r))),
             _ => "",
         }));
-        // PDF text comes back without line breaks where a line wrapped: join the pages and drop the spaces PdfPig inserts.
-        var pdfText = string.Concat(PdfTextReader.ReadPages(pdf)).Replace(" ", "", StringComparison.Ordinal);
+        // PDF text comes back without line breaks where a line wrapped: drop the spaces PdfPig inserts, check and cut each
+        // page's number (drawn last, so read last), then join the pages.
+        var pages = PdfTextReader.ReadPages(pdf).Select(p => p.Replace(" ", "", StringComparison.Ordinal)).ToList();
+        for (var i = 0; i < pages.Count; i++)
+        {
+            var number = $"—{i + 1}—";
+            Assert.EndsWith(number, pages[i], StringComparison.Ordinal);
+            pages[i] = pages[i][..^number.Length];
+        }
+        var pdfText = string.Concat(pages);
         return new(letter, wordText, pdfText);
     }
 
