@@ -89,7 +89,7 @@ public sealed class AnswerLetters(GongkaiDbContext db, AuditLog audit, PlatformC
     {
         var record = f.Record;
         var outcome = f.Outcome!;
-        var remedies = RemedyNotice.For(outcome.Group, date, f.Agency.ReviewBody).Sentence;
+        var remedies = RemedyNotice.For(outcome.Group, date, f.ReviewBody).Sentence;
         var values = new Dictionary<string, string>
         {
             ["{申请人}"] = f.ApplicantName,

@@ -77,6 +77,12 @@ public sealed class CaseLetters(
             {
                 await transaction.RollbackAsync(ct);
                 db.ChangeTracker.Clear();
+                var taken = await db.IssuedLetters.AnyAsync(l => l.AgencyId == issued.AgencyId && l.Year == issued.Year && l.Seq == issued.Seq, ct);
+                if (!taken && attempt >= 3)
+                {
+                    // Not a lost race for the number (nor a passing lock): let the error mapping report it.
+                    throw;
+                }
                 await Task.Delay(Random.Shared.Next(5, 40), ct);
                 continue;
             }
@@ -134,13 +140,15 @@ public sealed class CaseLetters(
     private async Task<LetterFacts> FactsAsync(RequestRecord record, CancellationToken ct)
     {
         var agency = await db.Agencies.AsNoTracking().SingleAsync(a => a.Id == record.AgencyId, ct);
+        // The parent government names the 复议机关 when none is configured; it may lie outside the actor's agency scope.
+        var parent = agency.ParentId is { } parentId ? await db.Agencies.AsNoTracking().SingleOrDefaultAsync(a => a.Id == parentId, ct) : null;
         var servable = await db.IssuedLetters.AsNoTracking()
             .Where(l => l.RequestId == record.Id && l.Kind != LetterKind.ServiceReceipt).OrderByDescending(l => l.Id).FirstOrDefaultAsync(ct);
         return new LetterFacts(record, agency, protector.Unprotect(record.NameProtected),
             record.AddressProtected is { } address ? protector.Unprotect(address) : null,
             record.Corrections.OrderByDescending(c => c.Seq).FirstOrDefault(),
             record.Pauses.Where(p => p.Kind == PauseKind.ThirdPartyConsultation).OrderByDescending(p => p.Seq).FirstOrDefault(),
-            servable, clock.TodayDate);
+            servable, clock.TodayDate, parent);
     }
 
     private async Task<RequestRecord> ReadableAsync(StaffContext actor, long requestId, CancellationToken ct)

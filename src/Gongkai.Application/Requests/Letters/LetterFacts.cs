@@ -13,8 +13,18 @@ public sealed record LetterFacts(
     RequestCorrectionRow? Correction,
     RequestPauseRow? ThirdParty,
     IssuedLetter? LastServable,
-    DateOnly Today)
+    DateOnly Today,
+    Agency? Parent = null)
 {
+    /// <summary>
+    /// The 复议机关 the letter names: the configured one; else, under a government in the agency tree, that government — the
+    /// 本级人民政府 of a department, the 上一级人民政府 of a government or township (《行政复议法》(2023) 第二十四条第一款
+    /// 第（一）项、第（三）项); else null, and the letter names it generically. Vertically led bodies (第二十七条) configure theirs.
+    /// </summary>
+    public string? ReviewBody => !string.IsNullOrWhiteSpace(Agency.ReviewBody) ? Agency.ReviewBody
+        : Parent is { Kind: Domain.Agencies.AgencyKind.Government } government ? government.Name
+        : null;
+
     /// <summary>
     /// Why <paramref name="kind"/> cannot be written for this case in its present state, or null when it can. A letter
     /// needs the step it reports: no 延期答复告知书 for a case never extended.

@@ -140,6 +140,21 @@ public sealed class CaseLetterTests(PostgresServer postgres)
     }
 
     [Theory, BothDatabases]
+    public async Task ADepartmentsRefusal_NamesItsCountyGovernmentAsTheReviewBody_WhenNoneIsConfigured(DatabaseProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider, postgres);
+        var county = await app.SetUpAsync();
+        var bureau = await app.AddAgencyAsync("000014350", "示例县教育局", county.Id);
+        var clerk = await app.AddStaffAsync("clerk", bureau.Id, Roles.Editor);
+
+        var letter = await RefusedOnAsync(app, clerk, D(2026, 3, 2), D(2026, 3, 9));
+
+        // 《行政复议法》(2023) 第二十四条第一款第（一）项: the 本级人民政府 decides 复议 against its departments.
+        Assert.Contains("六十日内向示例县人民政府申请行政复议", letter.Word, StringComparison.Ordinal);
+        Assert.Equal("示教公开〔2026〕1号", letter.Letter.Number);
+    }
+
+    [Theory, BothDatabases]
     public async Task ALetterTheStateHasNot_IsRefusedInChinese_AndNothingIsSaved(DatabaseProvider provider)
     {
         await using var app = await TestApp.StartAsync(provider, postgres);
