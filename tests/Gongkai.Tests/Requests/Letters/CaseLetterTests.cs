@@ -204,4 +204,22 @@ public sealed class CaseLetterTests(PostgresServer postgres)
     [InlineData("示例县教育局", "示教依复", "示教依复")]
     public void ThePrefix_IsConfiguredOrDerivedFromTheShortName(string name, string? configured, string expected) =>
         Assert.Equal(expected, LetterNumbers.PrefixOf(new Agency { Code = "1", Name = name, LetterPrefix = configured }));
+
+    [Theory, BothDatabases]
+    public async Task APrefixWithItsOwnBrackets_IsRefusedInChinese_AndTheAgencyKeepsItsSettings(DatabaseProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider, postgres);
+        var agency = await app.SetUpAsync();
+
+        var refused = await Assert.ThrowsAsync<ValidationException>(() => app.InScopeAsync(sp => sp.GetRequiredService<AgencyService>().UpdateContactAsync(
+            StaffContext.System(), agency.Id, new NewAgency("", "示例县人民政府", Gongkai.Domain.Agencies.AgencyKind.Government, null)
+            {
+                ReviewBody = "示例市人民政府", LetterPrefix = "示政〔公开〕",
+            }, Ct)));
+        var stored = await app.WithDbAsync(db => db.Agencies.SingleAsync(a => a.Id == agency.Id, Ct));
+
+        Assert.Equal("文号的机关代字不超过20个字，且不含括号或“号”字（例如：示政公开）。", refused.Message);
+        Assert.Null(stored.ReviewBody);
+        Assert.Null(stored.LetterPrefix);
+    }
 }

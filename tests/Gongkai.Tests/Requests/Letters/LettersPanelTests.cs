@@ -29,6 +29,9 @@ public sealed class LettersPanelTests(PostgresServer postgres)
         using var refused = await client.PostAsync($"/staff/requests/{record.Id}/letters",
             new FormUrlEncodedContent(new Dictionary<string, string> { ["kind"] = "ExtensionNotice", ["__RequestVerificationToken"] = token }), Ct);
         var refusal = await refused.Content.ReadAsStringAsync(Ct);
+        using var unknown = await client.PostAsync($"/staff/requests/{record.Id}/letters",
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["kind"] = "Poster", ["__RequestVerificationToken"] = token }), Ct);
+        var unknownPage = await unknown.Content.ReadAsStringAsync(Ct);
 
         Assert.Contains("<option value=\"Receipt\">受理回执</option>", page, StringComparison.Ordinal);
         Assert.DoesNotContain("value=\"ExtensionNotice\"", page, StringComparison.Ordinal);
@@ -38,6 +41,8 @@ public sealed class LettersPanelTests(PostgresServer postgres)
         Assert.Contains("<td>示政公开〔2026〕1号</td>", after, StringComparison.Ordinal);
         Assert.Contains("handler=File&amp;fileId=", after, StringComparison.Ordinal);
         Assert.Contains("本案未延长答复期限，不能生成延期答复告知书。", refusal, StringComparison.Ordinal);
+        Assert.Contains("请选择文书种类。", unknownPage, StringComparison.Ordinal);
+        Assert.DoesNotContain("is not valid", unknownPage, StringComparison.Ordinal);
         Assert.Equal(1, await app.LetterCountAsync(record.Id));
     }
 }

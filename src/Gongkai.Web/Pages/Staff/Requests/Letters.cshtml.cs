@@ -26,10 +26,12 @@ public sealed class LettersModel(CaseLetters letters, RequestFiles files, Curren
 
     public Task OnGetAsync() => RedisplayAsync();
 
-    public async Task<IActionResult> OnPostAsync(LetterKind kind)
+    /// <remarks>The kind is bound as text: an unknown value gets the use case's Chinese message, not the binder's English one.</remarks>
+    public async Task<IActionResult> OnPostAsync(string? kind)
     {
-        var issued = await letters.GenerateAsync(staff.Context, Id, kind, HttpContext.RequestAborted);
-        Message = $"已生成{kind.Label()}（{issued.Number}），Word 和 PDF 见“文书”。";
+        var known = Enum.TryParse<LetterKind>(kind, ignoreCase: false, out var parsed) && Enum.IsDefined(parsed);
+        var issued = await letters.GenerateAsync(staff.Context, Id, known ? parsed : 0, HttpContext.RequestAborted);
+        Message = $"已生成{issued.Kind.Label()}（{issued.Number}），Word 和 PDF 见“文书”。";
         return RedirectToPage("Details", new { id = Id });
     }
 
