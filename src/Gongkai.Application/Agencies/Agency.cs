@@ -29,5 +29,14 @@ public sealed class Agency
     public string? Email { get; set; }
     public string? Website { get; set; }
 
+    /// <summary>
+    /// The 行政复议机关 named in this agency's letters (《行政复议法》(2023) 第二十四条: the 本级人民政府 for a department, the
+    /// 上一级人民政府 for a government). Empty: the letter names it generically.
+    /// </summary>
+    public string? ReviewBody { get; set; }
+
+    /// <summary>The 机关代字 of its letter numbers, e.g. 示政公开 in 示政公开〔2026〕12号. Empty: derived from the name.</summary>
+    public string? LetterPrefix { get; set; }
+
     public DateTime CreatedAt { get; set; }
 }

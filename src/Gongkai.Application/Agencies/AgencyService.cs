@@ -24,6 +24,8 @@ public sealed record NewAgency(string Code, string Name, AgencyKind Kind, int? P
     public string? Email { get; init; }
     public string? Website { get; init; }
     public string? Functions { get; init; }
+    public string? ReviewBody { get; init; }
+    public string? LetterPrefix { get; init; }
 }
 
 /// <summary>Creates agencies with their standard disclosure column, and lets them extend it.</summary>
@@ -188,6 +190,8 @@ public sealed partial class AgencyService(GongkaiDbContext db, AgencyAccess acce
         agency.Email = contact.Email;
         agency.Website = contact.Website;
         agency.Functions = contact.Functions;
+        agency.ReviewBody = Requests.Letters.LetterNumbers.CleanReviewBody(contact.ReviewBody);
+        agency.LetterPrefix = Requests.Letters.LetterNumbers.CleanPrefix(contact.LetterPrefix);
         audit.Record(actor, "agency.update", "Agency", agencyId, "更新单位信息及指南联系方式", agencyId);
         changes.Agency(ChangeKind.AgencyChanged, agency);
         await db.SaveChangesAsync(ct);

@@ -42,6 +42,7 @@ public abstract partial class GongkaiDbContext(DbContextOptions options, AgencyS
     public DbSet<RequestAttachment> RequestAttachments => Set<RequestAttachment>();
     public DbSet<RequestLetter> RequestLetters => Set<RequestLetter>();
     public DbSet<RequestAppeal> RequestAppeals => Set<RequestAppeal>();
+    public DbSet<Requests.Letters.IssuedLetter> IssuedLetters => Set<Requests.Letters.IssuedLetter>();
     public DbSet<AnswerTemplate> AnswerTemplates => Set<AnswerTemplate>();
     public DbSet<CalendarOverrideRow> CalendarOverrides => Set<CalendarOverrideRow>();
     public DbSet<Requests.Reminders.DeadlineReminderRecord> DeadlineReminders => Set<Requests.Reminders.DeadlineReminderRecord>();

@@ -1,38 +1,38 @@
-using System.Security.Cryptography;
 using Gongkai.Application.Accounts;
 using Gongkai.Application.Accounts.Permissions;
 using Gongkai.Application.Agencies;
 using Gongkai.Application.Audit;
 using Gongkai.Application.Data;
 using Gongkai.Application.Platform;
-using Gongkai.Application.Requests.Privacy;
+using Gongkai.Application.Requests.Letters;
 using Gongkai.Documents;
 using Gongkai.Domain.Requests;
+using Gongkai.Domain.Requests.Letters;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 
 namespace Gongkai.Application.Requests;
 
 /// <summary>
 /// The answer letter (政府信息公开申请答复告知书, 条例第三十六条) from an editable template per outcome group, as Word and PDF,
-/// stored with the case and offered on the public tracking page.
-/// Placeholders: {申请人} {查询码} {收到日期} {申请内容} {答复结论} {法律依据} {处理决定} {理由} {机关} {答复日期}.
+/// numbered and stored with the case (see <see cref="CaseLetters"/>) and offered on the public tracking page.
+/// Placeholders: {申请人} {查询码} {收到日期} {申请内容} {答复结论} {法律依据} {处理决定} {理由} {提供方式} {救济途径} {机关} {答复日期}.
 /// {法律依据} is the outcome's article written out in full; {处理决定} what the agency does (for 条例第三十六条第（七）项
-/// it directs the applicant to the other law's procedure instead of refusing).
+/// it directs the applicant to the other law's procedure instead of refusing); {提供方式} the 方式、途径和时间 of providing
+/// the information; {救济途径} the remedies for the letter's outcome and date (复议前置 since 2024, <see cref="RemedyNotice"/>).
 /// </summary>
-public sealed class AnswerLetters(
-    GongkaiDbContext db, AgencyAccess access, AuditLog audit, PlatformClock clock, ApplicantDataProtector protector, IConfiguration configuration)
+public sealed class AnswerLetters(GongkaiDbContext db, AuditLog audit, PlatformClock clock, CaseLetters letters)
 {
     /// <summary>File names of 收费通知书 start with this; answer letters with 答复告知书.</summary>
-    public const string FeeNoticePrefix = "收费通知书-";
+    public const string FeeNoticePrefix = CaseLetters.FeeNoticePrefix;
 
-    private const string Closing = "如对本答复不服，可以在收到本告知书之日起六十日内依法申请行政复议，或者在六个月内依法向人民法院提起行政诉讼（条例第五十一条）。";
+    /// <summary>The closing of templates seeded before the remedies depended on the date: replaced by {救济途径} when filled.</summary>
+    private const string OldClosing = "如对本答复不服，可以在收到本告知书之日起六十日内依法申请行政复议，或者在六个月内依法向人民法院提起行政诉讼（条例第五十一条）。";
 
     /// <summary>Default templates, one per outcome group, following the 条例第三十六条 answer types.</summary>
     public static IReadOnlyDictionary<OutcomeGroup, string> DefaultBodies { get; } = new Dictionary<OutcomeGroup, string>
     {
-        [OutcomeGroup.Disclosed] = Body("经审查，您申请获取的信息属于公开范围，根据{法律依据}的规定，{处理决定}。所申请信息按您要求的形式提供，或请按本告知书载明的方式、途径和时间获取。"),
-        [OutcomeGroup.PartlyDisclosed] = Body("经审查，您申请获取的信息中含有不应当公开或者不属于政府信息的内容，但能够作区分处理。根据{法律依据}的规定，{处理决定}；对不予公开的部分，理由如下：{理由}"),
+        [OutcomeGroup.Disclosed] = Body("经审查，您申请获取的信息属于公开范围，根据{法律依据}的规定，{处理决定}。{提供方式}"),
+        [OutcomeGroup.PartlyDisclosed] = Body("经审查，您申请获取的信息中含有不应当公开或者不属于政府信息的内容，但能够作区分处理。根据{法律依据}的规定，{处理决定}；对不予公开的部分，理由如下：{理由}\n{提供方式}"),
         [OutcomeGroup.Withheld] = Body("经审查，您申请获取的信息{答复结论}。根据{法律依据}的规定，{处理决定}。理由如下：{理由}"),
         [OutcomeGroup.CannotProvide] = Body("经审查，{答复结论}。根据{法律依据}的规定，{处理决定}。说明如下：{理由}"),
         [OutcomeGroup.NotProcessed] = Body("经审查，您的申请属于“{答复结论}”的情形。根据{法律依据}的规定，{处理决定}。说明如下：{理由}"),
@@ -40,39 +40,11 @@ public sealed class AnswerLetters(
     };
 
     private static string Body(string middle) =>
-        "{申请人}：\n本机关于{收到日期}收到您提出的政府信息公开申请（查询码：{查询码}），申请获取：{申请内容}。\n"
-        + middle + "\n" + Closing + "\n{机关}\n{答复日期}";
+        "{申请人}：\n本机关于{收到日期}收到您提出的政府信息公开申请（查询码：{查询码}），申请获取：{申请内容}\n"
+        + middle + "\n{救济途径}\n{机关}\n{答复日期}";
 
     /// <summary>Seeds missing defaults; returns the templates in group order.</summary>
-    public async Task<List<AnswerTemplate>> TemplatesAsync(CancellationToken ct = default)
-    {
-        var existing = await db.AnswerTemplates.ToListAsync(ct);
-        var added = false;
-        foreach (var (group, body) in DefaultBodies)
-        {
-            if (existing.All(t => t.Group != group))
-            {
-                var t = new AnswerTemplate { Group = group, Title = "政府信息公开申请答复告知书", Body = body, UpdatedAt = clock.UtcNow, UpdatedByName = "系统默认" };
-                db.AnswerTemplates.Add(t);
-                existing.Add(t);
-                added = true;
-            }
-        }
-        if (added)
-        {
-            try
-            {
-                await db.SaveChangesAsync(ct);
-            }
-            catch (DbUpdateException)
-            {
-                // Another request seeded them first (unique index on Group): use theirs.
-                db.ChangeTracker.Clear();
-                existing = await db.AnswerTemplates.ToListAsync(ct);
-            }
-        }
-        return [.. existing.OrderBy(t => t.Group)];
-    }
+    public Task<List<AnswerTemplate>> TemplatesAsync(CancellationToken ct = default) => AnswerTemplates.SeedAsync(db, clock, ct);
 
     public async Task UpdateTemplateAsync(StaffContext actor, OutcomeGroup group, string? title, string? body, CancellationToken ct = default)
     {
@@ -104,26 +76,26 @@ public sealed class AnswerLetters(
         await db.SaveChangesAsync(ct);
     }
 
-    /// <summary>Fills the template for the case's outcome and stores the .docx and .pdf with the case.</summary>
-    public async Task GenerateAsync(StaffContext actor, long requestId, CancellationToken ct = default)
+    /// <summary>Fills the template for the case's outcome and stores the numbered .docx and .pdf with the case.</summary>
+    public Task GenerateAsync(StaffContext actor, long requestId, CancellationToken ct = default) =>
+        letters.GenerateAsync(actor, requestId, LetterKind.Answer, ct);
+
+    /// <summary>The 收费通知书 of a case charged a 信息处理费 (see <see cref="FeeNoticeText"/>), numbered and stored with the case.</summary>
+    public Task GenerateFeeNoticeAsync(StaffContext actor, long requestId, CancellationToken ct = default) =>
+        letters.GenerateAsync(actor, requestId, LetterKind.FeeNotice, ct);
+
+    /// <summary>The template's lines with the case filled in: the first is the addressee, the last two the signature.</summary>
+    internal static LetterText Compose(AnswerTemplate template, LetterFacts f, DateOnly date)
     {
-        var record = await db.Requests.SingleOrDefaultAsync(r => r.Id == requestId, ct) ?? throw new NotFoundException("找不到该申请，或您无权查看。");
-        await access.EnsureWritableAsync(actor, record.AgencyId, ct);
-        Storage.RequestCaseStore.RequireHandler(actor);
-        if (record.OutcomeKey is not { } key)
-        {
-            throw new ValidationException("Letter", "尚未作出答复决定，不能生成告知书。");
-        }
-        var outcome = RequestOutcomes.ByKey(key);
-        var template = (await TemplatesAsync(ct)).Single(t => t.Group == outcome.Group);
-        var agency = await db.Agencies.AsNoTracking().SingleAsync(a => a.Id == record.AgencyId, ct);
-        var date = record.AnsweredOn ?? record.ClosedOn ?? record.DecidedOn ?? clock.TodayDate;
+        var record = f.Record;
+        var outcome = f.Outcome!;
+        var remedies = RemedyNotice.For(outcome.Group, date, f.ReviewBody).Sentence;
         var values = new Dictionary<string, string>
         {
-            ["{申请人}"] = protector.Unprotect(record.NameProtected),
+            ["{申请人}"] = f.ApplicantName,
             ["{查询码}"] = record.TrackingCode,
-            ["{收到日期}"] = ChineseDate(record.ReceivedOn ?? date),
-            ["{申请内容}"] = record.Description,
+            ["{收到日期}"] = LetterTexts.ChineseDate(record.ReceivedOn ?? date),
+            ["{申请内容}"] = LetterTexts.Sentence(record.Description),
             ["{答复结论}"] = outcome.Group switch
             {
                 OutcomeGroup.Disclosed => "予以公开",
@@ -132,129 +104,31 @@ public sealed class AnswerLetters(
             },
             ["{法律依据}"] = outcome.Citation,
             ["{处理决定}"] = outcome.Disposition,
-            ["{理由}"] = record.DecisionReason ?? "",
-            ["{机关}"] = agency.Name,
-            ["{答复日期}"] = ChineseDate(date),
+            ["{理由}"] = LetterTexts.Sentence(record.DecisionReason ?? ""),
+            ["{提供方式}"] = Provision(record),
+            ["{救济途径}"] = remedies,
+            ["{机关}"] = f.Agency.Name,
+            ["{答复日期}"] = LetterTexts.ChineseDate(date),
         };
-        var body = values.Aggregate(template.Body, (text, kv) => text.Replace(kv.Key, kv.Value, StringComparison.Ordinal));
-        // On the applicant's timeline only once the answer is served: before that the letter is the office's draft.
-        Store(actor, record, template.Title, body.Split('\n'), $"答复告知书-{record.TrackingCode}", "request.letter",
-            $"生成答复告知书（{outcome.Group.Label()}）。", isPublic: record.State is RequestState.Answered or RequestState.ClosedAbandoned);
-        audit.Record(actor, "request.letter", "Request", record.Id, $"{record.TrackingCode} 生成告知书（{outcome.Label}）", record.AgencyId);
-        await db.SaveChangesAsync(ct);
+        var body = template.Body.Replace(OldClosing, "{救济途径}", StringComparison.Ordinal);
+        var filled = values.Aggregate(body, (text, kv) => text.Replace(kv.Key, kv.Value, StringComparison.Ordinal));
+        var lines = filled.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
+        if (!body.Contains("{救济途径}", StringComparison.Ordinal))
+        {
+            // A template edited without the placeholder still tells the applicant the remedies (条例第三十六条 answers are 行政行为).
+            lines.Insert(Math.Max(1, lines.Count - 2), remedies);
+        }
+        var paragraphs = lines.Count < 3 ? lines : lines.Skip(1).Take(lines.Count - 3).ToList();
+        return new(lines.Count < 3 ? f.ApplicantName + "：" : lines[0], [.. paragraphs.Select(l => new Paragraph(l, FirstLineIndent: true))]);
     }
 
-    /// <summary>
-    /// The 收费通知 of a case charged a 信息处理费: basis, method, the tiers crossed, amount, how and by when to pay, and
-    /// what non-payment means (国办函〔2020〕109号; domain.md §3). Stored with the case like an answer letter and shown to the
-    /// applicant on the tracking page. The payment instructions come from <c>Letters:FeePaymentInstructions</c>.
-    /// </summary>
-    public async Task GenerateFeeNoticeAsync(StaffContext actor, long requestId, CancellationToken ct = default)
+    /// <summary>条例第四十条 and the letter's 方式、途径和时间: the form asked for, how it reaches the applicant, and when.</summary>
+    private static string Provision(RequestRecord record)
     {
-        var record = await db.Requests.SingleOrDefaultAsync(r => r.Id == requestId, ct) ?? throw new NotFoundException("找不到该申请，或您无权查看。");
-        await access.EnsureWritableAsync(actor, record.AgencyId, ct);
-        Storage.RequestCaseStore.RequireHandler(actor);
-        if (record is not { FeeNoticeReceivedOn: { } noticeOn, FeeMethod: { } method, FeeQuantity: { } quantity, FeeAmountFen: { } amountFen, FeePaymentDueOn: { } payBy })
-        {
-            throw new ValidationException("Letter", "本案未登记收费通知，不能生成收费通知书。");
-        }
-        var agency = await db.Agencies.AsNoTracking().SingleAsync(a => a.Id == record.AgencyId, ct);
-        var bands = System.Text.Json.JsonSerializer.Deserialize<List<Domain.Fees.FeeBand>>(record.FeeBandsJson ?? "[]") ?? [];
-        var unit = method == Domain.Fees.FeeMethod.PerItem ? "件" : "页";
-        var counted = method == Domain.Fees.FeeMethod.PerItem
-            ? $"按件计收，本申请计{quantity}件（本自然月内此前已申请{record.FeePriorQuantity ?? 0}件，累计计算）"
-            : $"按量计收，本申请计{quantity}页";
-        var lines = new List<string>
-        {
-            protector.Unprotect(record.NameProtected) + "：",
-            $"本机关于{ChineseDate(record.ReceivedOn ?? noticeOn)}收到您提出的政府信息公开申请（查询码：{record.TrackingCode}），申请获取：{record.Description}。",
-            "根据《中华人民共和国政府信息公开条例》第四十二条和《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）的规定，您申请公开政府信息的数量、频次明显超过合理范围，本机关决定收取信息处理费。",
-            $"计费方式：{counted}，按照超额累进方式计算。",
-        };
-        lines.AddRange(bands.Where(b => b.UnitPriceFen > 0).Select(b =>
-            $"第{b.FromUnit}—{b.ToUnit}{unit}：{b.UnitPriceFen / 100m:0.##}元/{unit}，{b.Units}{unit}，小计{b.SubtotalFen / 100m:0.00}元。"));
-        lines.Add($"应缴信息处理费合计：{amountFen / 100m:0.00}元。");
-        lines.Add("缴纳方式：" + (configuration["Letters:FeePaymentInstructions"] is { Length: > 0 } how
-            ? how
-            : "请按本机关政府信息公开工作机构告知的非税收入缴款方式缴纳，缴款后凭财政票据办理。"));
-        lines.Add($"请自收到本通知之日起20个工作日内（即{ChineseDate(payBy)}前，含当日）缴纳。逾期未缴纳的，视为放弃申请，本机关不再处理您的该项政府信息公开申请。");
-        lines.Add(agency.Name);
-        lines.Add(ChineseDate(noticeOn));
-        Store(actor, record, "政府信息公开信息处理费收费通知书", lines, FeeNoticePrefix + record.TrackingCode, "request.fee-letter",
-            $"生成收费通知书：信息处理费 {amountFen / 100m:0.00} 元，缴费期限至 {payBy:yyyy-MM-dd}。", isPublic: true);
-        audit.Record(actor, "request.fee-letter", "Request", record.Id, $"{record.TrackingCode} 生成收费通知书", record.AgencyId);
-        await db.SaveChangesAsync(ct);
+        var form = string.IsNullOrWhiteSpace(record.WantedForm) ? "" : $"以“{record.WantedForm.Trim()}”形式，";
+        var how = string.IsNullOrWhiteSpace(record.Delivery) ? "按您选择的方式" : $"通过“{record.Delivery.Trim()}”的方式";
+        return $"所申请信息{form}{how}提供，与本告知书一并送达；选择在线获取的，可以自本告知书送达之日起凭查询码和查询密码在本平台下载。";
     }
-
-    /// <summary>Adds the .docx (always) and the .pdf (when a Chinese font and the PDF licence are there) with a timeline entry.</summary>
-    private void Store(StaffContext actor, RequestRecord record, string title, IReadOnlyList<string> paragraphs, string baseName, string action,
-        string summary, bool isPublic)
-    {
-        var now = clock.UtcNow;
-        var document = LetterDocument(title, paragraphs);
-        var fontPath = configuration["Letters:FontPath"];
-        db.RequestLetters.Add(Letter(record.Id, baseName + ".docx", WordWriter.ContentType, WordWriter.Write(document), now, actor));
-        var pdfNote = "";
-        if (CjkFontResolver.FindFontFile(fontPath) is null)
-        {
-            // A machine without a Chinese font still gets the Word letter; the case page says why there is no PDF.
-            pdfNote = CjkFontResolver.MissingFontMessage.TrimEnd('。') + "；仅生成 Word 版";
-        }
-        else if (PdfWriter.ConfigureLicense(configuration["Letters:PdfSharpLicense"]))
-        {
-            try
-            {
-                db.RequestLetters.Add(Letter(record.Id, baseName + ".pdf", PdfWriter.ContentType, PdfWriter.Write(document, fontPath), now, actor));
-            }
-            catch (PdfLicenseException)
-            {
-                pdfNote = "PDF 组件许可 Letters:PdfSharpLicense 无效，仅生成 Word 版";
-            }
-        }
-        else
-        {
-            pdfNote = "未配置 PDF 组件许可 Letters:PdfSharpLicense，仅生成 Word 版";
-        }
-        db.RequestEvents.Add(new RequestEvent
-        {
-            RequestId = record.Id, Action = action, On = clock.TodayDate, At = now, ActorId = actor.UserId, ActorName = actor.UserName,
-            Summary = summary, Public = isPublic,
-        });
-        if (pdfNote.Length > 0)
-        {
-            // Why there is no PDF is for staff, not for the applicant's timeline.
-            db.RequestEvents.Add(new RequestEvent
-            {
-                RequestId = record.Id, Action = action + ".no-pdf", On = clock.TodayDate, At = now, ActorId = actor.UserId,
-                ActorName = actor.UserName, Summary = pdfNote + "。", Public = false,
-            });
-        }
-    }
-
-    /// <summary>The letter names the applicant: stored encrypted like the case's personal data; the hash is of the letter itself.</summary>
-    private RequestLetter Letter(long requestId, string name, string type, byte[] data, DateTime at, StaffContext actor) => new()
-    {
-        Id = Guid.NewGuid(),
-        RequestId = requestId,
-        FileName = name,
-        ContentType = type,
-        Data = protector.ProtectFile(data),
-        Encrypted = true,
-        Sha256 = Convert.ToHexStringLower(SHA256.HashData(data)),
-        CreatedAt = at,
-        CreatedByName = actor.UserName,
-    };
 
     private static string StripNumber(string label) => label.Length > 2 && char.IsAsciiDigit(label[0]) && label[1] == '.' ? label[2..] : label;
-
-    private static string ChineseDate(DateOnly d) => $"{d.Year}年{d.Month}月{d.Day}日";
-
-    /// <summary>
-    /// The letter's lines laid out as a 公文: the first (the applicant) flush left, the body indented, the last two (the
-    /// agency and the date) right-aligned. The lines come from the editable template, so its first and last two lines are
-    /// read as addressee and signature.
-    /// </summary>
-    internal static Document LetterDocument(string title, IReadOnlyList<string> lines) => lines.Count < 3
-        ? new Document(title, [.. lines.Select(line => new Paragraph(line, Alignment.Right))])
-        : Document.Letter(title, lines[0], lines.Skip(1).Take(lines.Count - 3), lines[^2], lines[^1]);
 }

@@ -288,11 +288,11 @@ public sealed class RequestQueries(GongkaiDbContext db, AgencyAccess access, Pla
         }
         var agency = await db.Agencies.AsNoTracking().Where(a => a.Id == record.AgencyId).Select(a => a.Name).SingleAsync(ct);
         var events = await db.RequestEvents.AsNoTracking().Where(e => e.RequestId == record.Id && e.Public).OrderBy(e => e.Id).ToListAsync(ct);
-        // The applicant sees the fee notice at once and the answer letter once the answer is served (or the case closed);
-        // of letters regenerated under one name, only the newest.
+        // The applicant sees the letters addressed to them at once and the answer letter once the answer is served (or the
+        // case closed) — never the letter to a third party or the 送达回证; of letters regenerated under one name, only the newest.
         var served = record.State is RequestState.Answered or RequestState.ClosedAbandoned;
         var letters = (await LettersAsync(record.Id, ct))
-            .Where(l => served || l.FileName.StartsWith(AnswerLetters.FeeNoticePrefix, StringComparison.Ordinal))
+            .Where(l => Letters.CaseLetters.IsForApplicant(l.FileName) && (served || !l.FileName.StartsWith(Letters.CaseLetters.AnswerPrefix, StringComparison.Ordinal)))
             .DistinctBy(l => l.FileName).ToList();
         return new TrackingView(record, agency, events, letters);
     }

@@ -202,6 +202,9 @@ public sealed class RequestLetter
     public bool Encrypted { get; set; }
     public DateTime CreatedAt { get; set; }
     public required string CreatedByName { get; set; }
+
+    /// <summary>The numbered letter this file renders (Word and PDF share one number).</summary>
+    public long? IssuedLetterId { get; set; }
 }
 
 /// <summary>行政复议 or 行政诉讼 arising from a case (annual report section 四).</summary>

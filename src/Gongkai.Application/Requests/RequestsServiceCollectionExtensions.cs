@@ -28,6 +28,7 @@ public static class RequestsServiceCollectionExtensions
         services.AddScoped<Handling.CaseHandling>();
         services.AddScoped<Handling.DeadlineStandings>();
         services.AddGongkaiDelivery();
+        services.AddScoped<Letters.CaseLetters>();
         return services;
     }
 }

@@ -15,6 +15,27 @@ public sealed class CjkFontResolver : IFontResolver
 
     public const string FamilyName = "GongkaiCJK";
 
+    /// <summary>
+    /// The serif (宋体/明体-like) family of official letters: the configured <c>Letters:SerifFontPath</c>, else AR PL UMing
+    /// (fonts-arphic-uming); without either, the face above, so a letter is always written.
+    /// </summary>
+    public const string SerifFamilyName = "GongkaiCJKSerif";
+
+    private const string SerifFace = "GongkaiCJKSerif-Regular";
+
+    // Only TrueType-outline serif faces by default: PDFsharp cannot subset CFF outlines, so Noto Serif CJK (fonts-noto-cjk)
+    // would put its whole face into every letter (more than 10 MB). An operator who wants it anyway names it in
+    // Letters:SerifFontPath (e.g. /usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc).
+    private static readonly string[] SerifCandidates =
+    [
+        "/usr/share/fonts/truetype/arphic/uming.ttc",
+        "/usr/share/fonts/truetype/arphic-gbsn00lp/gbsn00lp.ttf",
+    ];
+
+    private static string? _serifPath;
+
+    private static readonly Dictionary<string, byte[]> Faces = new(StringComparer.Ordinal);
+
     // TrueType-outline fonts first: PDFsharp embeds only the glyphs used (a letter of ~30 KB). Noto CJK has PostScript (CFF)
     // outlines, which PDFsharp cannot subset, so it embeds the whole face (~13 MB per letter) — correct but heavy.
     private static readonly string[] Candidates =
@@ -33,11 +54,16 @@ public sealed class CjkFontResolver : IFontResolver
     private static byte[]? _face;
 
     /// <summary>Installs the resolver once per process (PDFsharp's resolver is global).</summary>
-    public static void Install(string? configuredPath)
+    public static void Install(string? configuredPath, string? serifPath = null)
     {
         lock (Gate)
         {
             _configuredPath = configuredPath;
+            if (_serifPath != serifPath)
+            {
+                _serifPath = serifPath;
+                Faces.Clear();
+            }
             if (GlobalFontSettings.FontResolver is not CjkFontResolver)
             {
                 GlobalFontSettings.FontResolver = new CjkFontResolver();
@@ -49,19 +75,42 @@ public sealed class CjkFontResolver : IFontResolver
     public static string? FindFontFile(string? configuredPath, IEnumerable<string>? candidates = null) =>
         (configuredPath is null ? [] : new[] { configuredPath }).Concat(candidates ?? Candidates).FirstOrDefault(File.Exists);
 
-    public FontResolverInfo? ResolveTypeface(string familyName, bool bold, bool italic) => new(FamilyName);
+    /// <summary>The serif face file: <paramref name="serifPath"/> when it exists, else an installed TrueType serif face, else null.</summary>
+    public static string? FindSerifFile(string? serifPath = null) => FindFontFile(serifPath, SerifCandidates);
+
+    public FontResolverInfo? ResolveTypeface(string familyName, bool bold, bool italic)
+    {
+        // Bold is simulated: a title in the serif face, never a missing letter for want of a bold face.
+        if (familyName == SerifFamilyName && FindSerifFile(_serifPath) is not null)
+        {
+            return new(SerifFace, bold, false);
+        }
+        return new(FamilyName, bold, false);
+    }
 
     public byte[]? GetFont(string faceName)
     {
         lock (Gate)
         {
-            return _face ??= LoadFace();
+            if (faceName == FamilyName)
+            {
+                return _face ??= LoadFace(FindFontFile(_configuredPath));
+            }
+            if (!Faces.TryGetValue(faceName, out var face))
+            {
+                face = LoadFace(FindSerifFile(_serifPath));
+                Faces[faceName] = face;
+            }
+            return face;
         }
     }
 
-    private static byte[] LoadFace()
+    private static byte[] LoadFace(string? path)
     {
-        var path = FindFontFile(_configuredPath) ?? throw new InvalidOperationException(MissingFontMessage);
+        if (path is null)
+        {
+            throw new InvalidOperationException(MissingFontMessage);
+        }
         var bytes = File.ReadAllBytes(path);
         return IsCollection(bytes) ? ExtractFace(bytes, PreferredFace(bytes)) : bytes;
     }

@@ -4,45 +4,104 @@ using PdfSharp.Pdf;
 namespace Gongkai.Documents;
 
 /// <summary>
-/// Flows blocks down A4 pages with 1-inch margins. Lines are broken by measured width, because CJK text has no spaces to
+/// Flows blocks down A4 pages with 1-inch margins, or for an official letter with the GB/T 9704 margins (天头 37 mm,
+/// 订口 28 mm), a serif face in 三号 and page numbers. Lines are broken by measured width, because CJK text has no spaces to
 /// break at. Table rows joined by a row span stay on one page; header rows are repeated at the top of each page.
 /// </summary>
 internal sealed class PdfLayout : IDisposable
 {
-    private const double Margin = 72;
+    private const double Mm = 72 / 25.4;
     private const double CellPadding = 3;
     private const string Indent = "　　";
 
     private readonly PdfDocument _pdf;
-    private readonly XFont _titleFont = new(CjkFontResolver.FamilyName, 18, XFontStyleEx.Bold);
-    private readonly XFont _font = new(CjkFontResolver.FamilyName, 12, XFontStyleEx.Regular);
-    private readonly XFont _tableFont = new(CjkFontResolver.FamilyName, 10, XFontStyleEx.Regular);
-    private readonly XFont _tableHeaderFont = new(CjkFontResolver.FamilyName, 10, XFontStyleEx.Bold);
+    private readonly bool _official;
+    private readonly double _top;
+    private readonly double _left;
+    private readonly double _right;
+    private readonly double _bottom;
+    private readonly string _family;
+    private readonly double _bodySize;
+    private readonly XFont _titleFont;
+    private readonly XFont _font;
+    private readonly XFont _tableFont;
+    private readonly XFont _tableHeaderFont;
     private PdfPage _page = null!;
     private XGraphics _gfx = null!;
     private double _y;
 
-    public PdfLayout(PdfDocument pdf)
+    public PdfLayout(PdfDocument pdf, bool official = false)
     {
         _pdf = pdf;
+        _official = official;
+        // GB/T 9704-2012 5.2.1: 天头 37 mm, 订口 28 mm, 版心 156 × 225 mm (so 26 mm on the right and 35 mm at the bottom).
+        (_top, _left, _right, _bottom) = official ? (37 * Mm, 28 * Mm, 26 * Mm, 35 * Mm) : (72, 72, 72, 72);
+        _family = official ? CjkFontResolver.SerifFamilyName : CjkFontResolver.FamilyName;
+        _bodySize = official ? 16 : 12;
+        _titleFont = new(_family, official ? 22 : 18, XFontStyleEx.Bold);
+        _font = new(_family, _bodySize, XFontStyleEx.Regular);
+        _tableFont = new(_family, official ? 12 : 10, XFontStyleEx.Regular);
+        _tableHeaderFont = new(_family, official ? 12 : 10, XFontStyleEx.Bold);
         NewPage();
     }
 
-    private double Width => _page.Width.Point - (2 * Margin);
+    private double Margin => _left;
 
-    private double Bottom => _page.Height.Point - Margin;
+    private double Width => _page.Width.Point - _left - _right;
+
+    private double Bottom => _page.Height.Point - _bottom;
 
     public void Title(string title)
     {
         title = XmlText.Clean(title);
         var size = _gfx.MeasureString(title, _titleFont);
         _gfx.DrawString(title, _titleFont, XBrushes.Black, new XPoint(Margin + ((Width - size.Width) / 2), _y + size.Height));
-        _y += size.Height * 2;
+        _y += size.Height * (_official ? 1.6 : 2);
+    }
+
+    /// <summary>The 发文字号, centred below the title with an empty line after it.</summary>
+    public void Reference(string reference)
+    {
+        reference = XmlText.Clean(reference);
+        DrawLine(reference, _font, Margin, Width, Alignment.Center, _y + _font.GetHeight());
+        _y += _font.GetHeight() * 2.5;
+    }
+
+    /// <summary>Room for the seal above the signature; kept with the signature (a new page if both do not fit).</summary>
+    public void SealSpace()
+    {
+        var room = _font.GetHeight() * 3;
+        if (_y + room + (_font.GetHeight() * 3) > Bottom)
+        {
+            NewPage();
+        }
+        _y += room;
+    }
+
+    /// <summary>GB/T 9704 7.5: "— 1 —" in 四号 about 7 mm below the 版心, odd pages right and even pages left, one character in.</summary>
+    public void PageNumbers()
+    {
+        if (!_official)
+        {
+            return;
+        }
+        _gfx.Dispose();
+        var font = new XFont(_family, 14, XFontStyleEx.Regular);
+        for (var i = 0; i < _pdf.PageCount; i++)
+        {
+            var page = _pdf.Pages[i];
+            using var gfx = XGraphics.FromPdfPage(page, XGraphicsPdfPageOptions.Append);
+            var text = $"— {i + 1} —";
+            var width = gfx.MeasureString(text, font).Width;
+            var x = i % 2 == 0 ? page.Width.Point - _right - 14 - width : _left + 14;
+            gfx.DrawString(text, font, XBrushes.Black, new XPoint(x, page.Height.Point - _bottom + (7 * Mm) + font.GetHeight()));
+        }
+        _gfx = XGraphics.FromPdfPage(_page, XGraphicsPdfPageOptions.Append);
     }
 
     public void Paragraph(Paragraph p)
     {
-        var font = p.Bold ? new XFont(CjkFontResolver.FamilyName, 12, XFontStyleEx.Bold) : _font;
+        var font = p.Bold ? new XFont(_family, _bodySize, XFontStyleEx.Bold) : _font;
         var lineHeight = font.GetHeight() * 1.5;
         var text = (p.FirstLineIndent ? Indent : "") + XmlText.Clean(p.Text);
         foreach (var line in Wrap(text, font, Width))
@@ -51,7 +110,9 @@ internal sealed class PdfLayout : IDisposable
             {
                 NewPage();
             }
-            DrawLine(line, font, Margin, Width, p.Alignment, _y + font.GetHeight());
+            // 落款 and date of an official letter stand two characters in from the right edge (GB/T 9704 7.3.5).
+            var inset = _official && p.Alignment == Alignment.Right ? 2 * _bodySize : 0;
+            DrawLine(line, font, Margin, Width - inset, p.Alignment, _y + font.GetHeight());
             _y += lineHeight;
         }
     }
@@ -75,7 +136,7 @@ internal sealed class PdfLayout : IDisposable
         var headerHeight = heights.Take(headerRows).Sum();
         // The header rows and the first body row start together: a table beginning at the foot of a page moves to the next.
         var opening = headerHeight + (headerRows < grid.RowCount ? heights[headerRows] : 0);
-        if (_y + opening > Bottom && _y > Margin)
+        if (_y + opening > Bottom && _y > _top)
         {
             NewPage();
         }
@@ -83,12 +144,12 @@ internal sealed class PdfLayout : IDisposable
         foreach (var (start, end) in Bands(grid, headerRows))
         {
             var height = heights.Skip(start).Take(end - start).Sum();
-            if (height > Bottom - Margin - headerHeight)
+            if (height > Bottom - _top - headerHeight)
             {
                 DrawSliced(table, grid, start, end, heights, edges, lineHeight);
                 continue;
             }
-            if (_y + height > Bottom && _y > Margin + headerHeight)
+            if (_y + height > Bottom && _y > _top + headerHeight)
             {
                 NewPage();
                 DrawRows(table, grid, 0, headerRows, heights, edges, lineHeight);
@@ -249,7 +310,7 @@ internal sealed class PdfLayout : IDisposable
         _page = _pdf.AddPage();
         _page.Size = PdfSharp.PageSize.A4;
         _gfx = XGraphics.FromPdfPage(_page);
-        _y = Margin;
+        _y = _top;
     }
 
     public void Dispose() => _gfx.Dispose();

@@ -34,11 +34,11 @@ public static class PdfWriter
     /// <summary>Lays out <paramref name="document"/>; <paramref name="fontPath"/> is tried before the system's CJK fonts.</summary>
     /// <exception cref="InvalidOperationException">No CJK font is installed (<see cref="CjkFontResolver.MissingFontMessage"/>).</exception>
     /// <exception cref="PdfLicenseException">No licence was chosen, or PDFsharp rejected it.</exception>
-    public static byte[] Write(Document document, string? fontPath = null)
+    public static byte[] Write(Document document, string? fontPath = null, string? serifFontPath = null)
     {
         try
         {
-            return Lay(document, fontPath);
+            return Lay(document, fontPath, serifFontPath);
         }
         catch (PdfSharp.License.PdfSharpLicenseException ex)
         {
@@ -46,18 +46,22 @@ public static class PdfWriter
         }
     }
 
-    private static byte[] Lay(Document document, string? fontPath)
+    private static byte[] Lay(Document document, string? fontPath, string? serifFontPath)
     {
         if (CjkFontResolver.FindFontFile(fontPath) is null)
         {
             throw new InvalidOperationException(CjkFontResolver.MissingFontMessage);
         }
-        CjkFontResolver.Install(fontPath);
+        CjkFontResolver.Install(fontPath, serifFontPath);
         using var pdf = new PdfDocument();
         pdf.Info.Title = XmlText.Clean(document.Title);
-        using (var layout = new PdfLayout(pdf))
+        using (var layout = new PdfLayout(pdf, document.Official))
         {
             layout.Title(document.Title);
+            if (document.Official && document.Reference is { Length: > 0 } reference)
+            {
+                layout.Reference(reference);
+            }
             foreach (var block in document.Blocks)
             {
                 switch (block)
@@ -68,10 +72,14 @@ public static class PdfWriter
                     case Table t:
                         layout.Table(t);
                         break;
+                    case SealSpace:
+                        layout.SealSpace();
+                        break;
                     default:
                         throw new ArgumentException($"Unknown block {block.GetType().Name}.", nameof(document));
                 }
             }
+            layout.PageNumbers();
         }
         using var stream = new MemoryStream();
         pdf.Save(stream, false);

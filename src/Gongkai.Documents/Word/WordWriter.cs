@@ -28,15 +28,31 @@ public static class WordWriter
         {
             var main = package.AddMainDocumentPart();
             var body = new W.Body();
-            body.Append(Para(new Paragraph(document.Title, Alignment.Center, Bold: true), TitleSize));
+            if (document.Official)
+            {
+                body.Append(Para(new Paragraph(document.Title, Alignment.Center, Bold: true), OfficialLayout.TitleSize, OfficialLayout.TitleFont));
+                if (document.Reference is { Length: > 0 } reference)
+                {
+                    body.Append(Para(new Paragraph(reference, Alignment.Center), BodySize));
+                }
+            }
+            else
+            {
+                body.Append(Para(new Paragraph(document.Title, Alignment.Center, Bold: true), TitleSize));
+            }
             foreach (var block in document.Blocks)
             {
                 body.Append(block switch
                 {
                     Paragraph p => Para(p, BodySize),
                     Table t => TableOf(t),
+                    SealSpace => OfficialLayout.SealSpace(),
                     _ => throw new ArgumentException($"Unknown block {block.GetType().Name}.", nameof(document)),
                 });
+            }
+            if (document.Official)
+            {
+                body.Append(OfficialLayout.Section(main));
             }
             main.Document = new W.Document(body);
             main.Document.Save();
@@ -44,20 +60,22 @@ public static class WordWriter
         return stream.ToArray();
     }
 
-    private static W.Paragraph Para(Paragraph p, int size)
+    private static W.Paragraph Para(Paragraph p, int size, string font = BodyFont)
     {
         var props = new W.ParagraphProperties(new W.Justification { Val = Justify(p.Alignment) }, new W.SpacingBetweenLines { After = "120" });
         if (p.FirstLineIndent)
         {
             props.Append(new W.Indentation { FirstLineChars = 200 });
         }
-        return new W.Paragraph(props, Run(p.Text, size, p.Bold));
+        return new W.Paragraph(props, Run(p.Text, size, p.Bold, font));
     }
 
-    private static W.Run Run(string text, int size, bool bold)
+    internal const string BodyFont = "仿宋";
+
+    internal static W.Run Run(string text, int size, bool bold, string font = BodyFont)
     {
         var runProps = new W.RunProperties(
-            new W.RunFonts { EastAsia = "仿宋", Ascii = "仿宋", HighAnsi = "仿宋" },
+            new W.RunFonts { EastAsia = font, Ascii = font, HighAnsi = font },
             new W.FontSize { Val = size.ToString(CultureInfo.InvariantCulture) });
         if (bold)
         {

@@ -192,6 +192,7 @@ public static class WebSetup
         app.MapApplicationsApi();
         app.MapDeliveryApi();
         app.MapRequestLawApi();
+        app.MapLettersApi();
         app.MapPortalEndpoints();
         app.MapApplyEndpoints();
         app.MapRazorPages();

@@ -14,10 +14,11 @@ internal sealed class AgencyConfiguration : IEntityTypeConfiguration<Agency>
         b.Property(a => a.Path).HasMaxLength(400);
         b.HasIndex(a => a.Path);
         b.HasOne(a => a.Parent).WithMany().HasForeignKey(a => a.ParentId).OnDelete(DeleteBehavior.Restrict);
-        foreach (var p in new[] { "OfficeName", "Address", "OfficeHours", "Website", "Email" })
+        foreach (var p in new[] { "OfficeName", "Address", "OfficeHours", "Website", "Email", "ReviewBody" })
         {
             b.Property(p).HasMaxLength(300);
         }
+        b.Property(a => a.LetterPrefix).HasMaxLength(20);
         b.Property(a => a.PostalCode).HasMaxLength(20);
         b.Property(a => a.Phone).HasMaxLength(100);
         b.Property(a => a.Fax).HasMaxLength(100);

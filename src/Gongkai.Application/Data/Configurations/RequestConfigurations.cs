@@ -123,6 +123,7 @@ internal sealed class RequestLetterConfiguration : IEntityTypeConfiguration<Requ
         b.Property(a => a.CreatedByName).HasMaxLength(256);
         b.HasIndex(a => a.RequestId);
         b.HasOne<RequestRecord>().WithMany().HasForeignKey(a => a.RequestId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Requests.Letters.IssuedLetter>().WithMany().HasForeignKey(a => a.IssuedLetterId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

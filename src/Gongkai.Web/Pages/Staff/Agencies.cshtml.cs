@@ -22,13 +22,13 @@ public sealed class AgenciesModel(AgencyAccess access, AgencyService agencies, C
     public async Task OnGetAsync() => await LoadAsync();
 
     public async Task<IActionResult> OnPostContactAsync(string? name, string? officeName, string? address, string? postalCode, string? officeHours,
-        string? phone, string? fax, string? email, string? website, string? functions)
+        string? phone, string? fax, string? email, string? website, string? functions, string? reviewBody, string? letterPrefix)
     {
         var actor = staff.Context;
         await agencies.UpdateContactAsync(actor, actor.AgencyId, new NewAgency("", name ?? "", AgencyKind.Department, null)
         {
             OfficeName = officeName, Address = address, PostalCode = postalCode, OfficeHours = officeHours, Phone = phone, Fax = fax,
-            Email = email, Website = website, Functions = functions,
+            Email = email, Website = website, Functions = functions, ReviewBody = reviewBody, LetterPrefix = letterPrefix,
         });
         Message = "单位信息已保存，指南页面随之更新。";
         return RedirectToPage();

@@ -32,6 +32,8 @@ namespace Gongkai.Application.Data.Migrations.Sqlite
                     Fax = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
                     Email = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
                     Website = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    ReviewBody = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    LetterPrefix = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
                     CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
@@ -577,6 +579,40 @@ namespace Gongkai.Application.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "IssuedLetters",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RequestId = table.Column<long>(type: "INTEGER", nullable: false),
+                    AgencyId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Seq = table.Column<int>(type: "INTEGER", nullable: false),
+                    Number = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    IssuedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Addressee = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedByName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IssuedLetters", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_IssuedLetters_Agencies_AgencyId",
+                        column: x => x.AgencyId,
+                        principalTable: "Agencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_IssuedLetters_Requests_RequestId",
+                        column: x => x.RequestId,
+                        principalTable: "Requests",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "RequestAppeals",
                 columns: table => new
                 {
@@ -700,31 +736,6 @@ namespace Gongkai.Application.Data.Migrations.Sqlite
                     table.PrimaryKey("PK_RequestEvents", x => x.Id);
                     table.ForeignKey(
                         name: "FK_RequestEvents_Requests_RequestId",
-                        column: x => x.RequestId,
-                        principalTable: "Requests",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "RequestLetters",
-                columns: table => new
-                {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    RequestId = table.Column<long>(type: "INTEGER", nullable: false),
-                    FileName = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
-                    ContentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Data = table.Column<byte[]>(type: "BLOB", nullable: false),
-                    Encrypted = table.Column<bool>(type: "INTEGER", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    CreatedByName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_RequestLetters", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_RequestLetters_Requests_RequestId",
                         column: x => x.RequestId,
                         principalTable: "Requests",
                         principalColumn: "Id",
@@ -861,6 +872,38 @@ namespace Gongkai.Application.Data.Migrations.Sqlite
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
                         name: "FK_RequestDocuments_Requests_RequestId",
+                        column: x => x.RequestId,
+                        principalTable: "Requests",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RequestLetters",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RequestId = table.Column<long>(type: "INTEGER", nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Data = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    Encrypted = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedByName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    IssuedLetterId = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RequestLetters", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RequestLetters_IssuedLetters_IssuedLetterId",
+                        column: x => x.IssuedLetterId,
+                        principalTable: "IssuedLetters",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_RequestLetters_Requests_RequestId",
                         column: x => x.RequestId,
                         principalTable: "Requests",
                         principalColumn: "Id",
@@ -1029,6 +1072,17 @@ namespace Gongkai.Application.Data.Migrations.Sqlite
                 column: "ParentId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_IssuedLetters_AgencyId_Year_Seq",
+                table: "IssuedLetters",
+                columns: new[] { "AgencyId", "Year", "Seq" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IssuedLetters_RequestId",
+                table: "IssuedLetters",
+                column: "RequestId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ItemRevisions_ItemId_Version",
                 table: "ItemRevisions",
                 columns: new[] { "ItemId", "Version" });
@@ -1119,6 +1173,11 @@ namespace Gongkai.Application.Data.Migrations.Sqlite
                 name: "IX_RequestEvents_RequestId",
                 table: "RequestEvents",
                 column: "RequestId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RequestLetters_IssuedLetterId",
+                table: "RequestLetters",
+                column: "IssuedLetterId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_RequestLetters_RequestId",
@@ -1309,6 +1368,9 @@ namespace Gongkai.Application.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "Attachments");
+
+            migrationBuilder.DropTable(
+                name: "IssuedLetters");
 
             migrationBuilder.DropTable(
                 name: "RequestDocuments");

@@ -33,6 +33,8 @@ namespace Gongkai.Application.Data.Migrations.Postgres
                     Fax = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
                     Email = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
                     Website = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    ReviewBody = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    LetterPrefix = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
                     CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
@@ -578,6 +580,40 @@ namespace Gongkai.Application.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "IssuedLetters",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RequestId = table.Column<long>(type: "bigint", nullable: false),
+                    AgencyId = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    Seq = table.Column<int>(type: "integer", nullable: false),
+                    Number = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    IssuedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Addressee = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedByName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IssuedLetters", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_IssuedLetters_Agencies_AgencyId",
+                        column: x => x.AgencyId,
+                        principalTable: "Agencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_IssuedLetters_Requests_RequestId",
+                        column: x => x.RequestId,
+                        principalTable: "Requests",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "RequestAppeals",
                 columns: table => new
                 {
@@ -701,31 +737,6 @@ namespace Gongkai.Application.Data.Migrations.Postgres
                     table.PrimaryKey("PK_RequestEvents", x => x.Id);
                     table.ForeignKey(
                         name: "FK_RequestEvents_Requests_RequestId",
-                        column: x => x.RequestId,
-                        principalTable: "Requests",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "RequestLetters",
-                columns: table => new
-                {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    RequestId = table.Column<long>(type: "bigint", nullable: false),
-                    FileName = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
-                    ContentType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Data = table.Column<byte[]>(type: "bytea", nullable: false),
-                    Encrypted = table.Column<bool>(type: "boolean", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    CreatedByName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_RequestLetters", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_RequestLetters_Requests_RequestId",
                         column: x => x.RequestId,
                         principalTable: "Requests",
                         principalColumn: "Id",
@@ -862,6 +873,38 @@ namespace Gongkai.Application.Data.Migrations.Postgres
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
                         name: "FK_RequestDocuments_Requests_RequestId",
+                        column: x => x.RequestId,
+                        principalTable: "Requests",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RequestLetters",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    RequestId = table.Column<long>(type: "bigint", nullable: false),
+                    FileName = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Data = table.Column<byte[]>(type: "bytea", nullable: false),
+                    Encrypted = table.Column<bool>(type: "boolean", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedByName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    IssuedLetterId = table.Column<long>(type: "bigint", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RequestLetters", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RequestLetters_IssuedLetters_IssuedLetterId",
+                        column: x => x.IssuedLetterId,
+                        principalTable: "IssuedLetters",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_RequestLetters_Requests_RequestId",
                         column: x => x.RequestId,
                         principalTable: "Requests",
                         principalColumn: "Id",
@@ -1030,6 +1073,17 @@ namespace Gongkai.Application.Data.Migrations.Postgres
                 column: "ParentId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_IssuedLetters_AgencyId_Year_Seq",
+                table: "IssuedLetters",
+                columns: new[] { "AgencyId", "Year", "Seq" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IssuedLetters_RequestId",
+                table: "IssuedLetters",
+                column: "RequestId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ItemRevisions_ItemId_Version",
                 table: "ItemRevisions",
                 columns: new[] { "ItemId", "Version" });
@@ -1120,6 +1174,11 @@ namespace Gongkai.Application.Data.Migrations.Postgres
                 name: "IX_RequestEvents_RequestId",
                 table: "RequestEvents",
                 column: "RequestId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RequestLetters_IssuedLetterId",
+                table: "RequestLetters",
+                column: "IssuedLetterId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_RequestLetters_RequestId",
@@ -1310,6 +1369,9 @@ namespace Gongkai.Application.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "Attachments");
+
+            migrationBuilder.DropTable(
+                name: "IssuedLetters");
 
             migrationBuilder.DropTable(
                 name: "RequestDocuments");
