@@ -32,7 +32,7 @@ public static class ReportLayout
     /// </summary>
     public static string FeeStatement(long fen) => fen == 0
         ? "本年度未收取政府信息公开信息处理费。"
-        : $"本年度收取政府信息公开信息处理费{(fen / 100m).ToString("0.##", CultureInfo.InvariantCulture)}元。";
+        : $"本年度收取政府信息公开信息处理费{(fen / 100m).ToString("0.00", CultureInfo.InvariantCulture)}元。";
 
     private static void Applications(AnnualReport report, AnnualRequestStatistics s)
     {
