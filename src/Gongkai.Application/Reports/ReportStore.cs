@@ -68,6 +68,18 @@ public sealed class ReportStore(GongkaiDbContext db, AgencyAccess access, Report
         return await SaveAsync(actor, record, generated, previous, "report.generate", "从记录生成/刷新", ct);
     }
 
+    /// <summary>Refreshes the figures of the draft staff have open (<paramref name="version"/>: the one they read).</summary>
+    public async Task<StoredReport> RefreshDraftAsync(StaffContext actor, int agencyId, int year, int version, CancellationToken ct = default)
+    {
+        await RequireEditorAsync(actor, agencyId, ct);
+        var record = await LatestAsync(agencyId, year, ct) ?? throw new NotFoundException($"{year} 年度报告尚未生成。");
+        if (record.Version != version)
+        {
+            throw new ValidationException("version", "该报告已被他人修改，请重新打开后再刷新。");
+        }
+        return await GenerateDraftAsync(actor, agencyId, year, ct);
+    }
+
     /// <summary>
     /// Saves staff's entries on an editable report. A number that breaks a rule is saved, with the finding on its cell;
     /// a negative or non-integer count is refused and nothing is saved.

@@ -177,6 +177,7 @@ public static class WebSetup
         app.MapGongkaiApi();
         app.MapCalendarApi();
         app.MapRequestsApi();
+        app.MapReportsApi();
         app.MapPortalEndpoints();
         app.MapRazorPages();
     }
