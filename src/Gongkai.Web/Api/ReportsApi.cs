@@ -19,7 +19,7 @@ public static class ReportsApi
     {
         var staff = app.MapGroup("/api/v1/staff/agencies/{code}/reports").WithTags("reports");
         staff.MapGet("/{year:int}", Get).WithName("GetAnnualReport").RequirePermission(Permission.ReportsView)
-            .Produces<string>(StatusCodes.Status200OK, "application/json")
+            .Produces(StatusCodes.Status200OK, contentType: "application/json")
             .WithSummary("年度报告（JSON）：已保存的最新版本；尚未保存时为从记录生成的报告，附检查结果");
     }
 
