@@ -47,7 +47,7 @@ public sealed class ReportStore(GongkaiDbContext db, AgencyAccess access, Report
         var record = await LatestAsync(agencyId, year, ct, tracked: true);
         if (record is not null && record.Status is AnnualReportStatus.Submitted or AnnualReportStatus.Accepted)
         {
-            throw new ValidationException("year", $"{year} 年度报告已{record.Status.Label()}，不能重新生成；请等待主管部门退回。");
+            throw new ValidationException("year", $"{year} 年度报告当前为“{record.Status.Label()}”，不能重新生成；请等待主管部门退回。");
         }
         if (record is not null && record.Status.IsEditable())
         {
@@ -91,7 +91,7 @@ public sealed class ReportStore(GongkaiDbContext db, AgencyAccess access, Report
             ?? throw new NotFoundException($"{year} 年度报告尚未生成。");
         if (!record.Status.IsEditable())
         {
-            throw new ValidationException("status", $"{year} 年度报告已{record.Status.Label()}，不能修改。");
+            throw new ValidationException("status", $"{year} 年度报告当前为“{record.Status.Label()}”，不能修改。");
         }
         if (record.Version != version)
         {

@@ -10,6 +10,7 @@ public static class ReportsServiceCollectionExtensions
         services.AddScoped<ReportGenerator>();
         services.AddScoped<RegionSummaries>();
         services.AddScoped<ReportStore>();
+        services.AddScoped<ReportWorkflow>();
         return services;
     }
 }
