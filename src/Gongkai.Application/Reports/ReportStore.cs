@@ -27,6 +27,20 @@ public sealed class ReportStore(GongkaiDbContext db, AgencyAccess access, Report
             .OrderByDescending(r => r.Year).ThenByDescending(r => r.Revision).ToListAsync(ct);
     }
 
+    /// <summary>Reports submitted to the actor's office by the agencies below it, waiting to be returned or accepted.</summary>
+    public async Task<IReadOnlyList<(AnnualReportRecord Record, string AgencyName)>> AwaitingReviewAsync(StaffContext actor, CancellationToken ct = default)
+    {
+        if (!actor.Has(Permission.ReportsAccept))
+        {
+            return [];
+        }
+        var readable = access.Readable(actor).Where(a => a.Id != actor.AgencyId);
+        var rows = await db.AnnualReports.AsNoTracking().Where(r => r.Status == AnnualReportStatus.Submitted)
+            .Join(readable, r => r.AgencyId, a => a.Id, (r, a) => new { Record = r, a.Name })
+            .OrderBy(x => x.Record.SubmittedAt).ToListAsync(ct);
+        return [.. rows.Select(x => (x.Record, x.Name))];
+    }
+
     /// <summary>The newest revision of the agency's report for <paramref name="year"/>, or null.</summary>
     public async Task<StoredReport?> FindAsync(StaffContext actor, int agencyId, int year, CancellationToken ct = default)
     {

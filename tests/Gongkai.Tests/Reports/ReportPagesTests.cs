@@ -73,3 +73,42 @@ public sealed class ReportPagesTests(PostgresServer postgres)
         Assert.Equal(HttpStatusCode.NotFound, foreign.StatusCode);
     }
 }
+
+/// <summary>The workflow through the pages: the agency submits, its supervising office finds it in its list and accepts it.</summary>
+public sealed class ReportReviewPagesTests(PostgresServer postgres)
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Theory, BothDatabases]
+    public async Task Submitted_IsListedForTheSupervisingOffice_WhichAcceptsIt(DatabaseProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider, postgres);
+        app.Today(D(2022, 1, 10));
+        var county = await app.SetUpAsync();
+        var bureau = await app.AddAgencyAsync("RPT001", "示例县教育局", county.Id);
+        var head = await app.AddStaffAsync("head", bureau.Id, Gongkai.Domain.Agencies.StaffRole.AgencyAdmin);
+        await app.AddStaffAsync("office", county.Id, Roles.Supervisor);
+        var draft = await app.WithReportsAsync(s => s.GenerateDraftAsync(head, bureau.Id, 2021, Ct));
+        var complete = draft.Report.Section2.Cells().Where(c => c.Value is null)
+            .ToDictionary(c => ReportCells.Section2Key(c.Table.Key, c.Row, c.Column.Label), _ => (string?)"0");
+        var saved = await app.WithReportsAsync(s => s.SaveDraftAsync(head, bureau.Id, 2021, draft.Record.Version, new ReportEdits(complete, new Dictionary<string, string?>()), Ct));
+        using var headClient = app.Client();
+        await app.SignInAsync(headClient, "head");
+        var edit = await headClient.GetStringAsync("/staff/reports/edit?year=2021", Ct);
+        var (_, afterSubmit, _) = await headClient.PostAndFollowAsync("/staff/reports/edit?year=2021&handler=Submit",
+            FormFields.Encoded(FormFields.AntiforgeryToken(edit), ("Version", saved.Record.Version.ToString()), ("warningReason", "已核对")));
+        using var officeClient = app.Client();
+        await app.SignInAsync(officeClient, "office");
+
+        var list = await officeClient.GetStringAsync("/staff/reports", Ct);
+        var review = await officeClient.GetStringAsync($"/staff/reports/edit?year=2021&agency={bureau.Id}", Ct);
+        var version = await app.WithDbAsync(db => db.AnnualReports.Select(r => r.Version).SingleAsync(Ct));
+        var (_, afterAccept, _) = await officeClient.PostAndFollowAsync($"/staff/reports/edit?year=2021&agency={bureau.Id}&handler=Accept",
+            FormFields.Encoded(FormFields.AntiforgeryToken(review), ("Version", version.ToString())));
+
+        Assert.Contains("已报送政府信息公开工作主管部门。", afterSubmit, StringComparison.Ordinal);
+        Assert.Contains("示例县教育局", list, StringComparison.Ordinal);
+        Assert.Contains("已接收该年度报告。", afterAccept, StringComparison.Ordinal);
+        Assert.Equal(AnnualReportStatus.Accepted, await app.WithDbAsync(db => db.AnnualReports.Select(r => r.Status).SingleAsync(Ct)));
+    }
+}

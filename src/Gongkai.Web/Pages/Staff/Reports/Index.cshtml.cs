@@ -15,6 +15,7 @@ namespace Gongkai.Web.Pages.Staff.Reports;
 public sealed class IndexModel(ReportStore store, CurrentStaff staff, Gongkai.Application.Platform.PlatformClock clock) : PageModel, IFormPage
 {
     public IReadOnlyList<AnnualReportRecord> Reports { get; private set; } = [];
+    public IReadOnlyList<(AnnualReportRecord Record, string AgencyName)> AwaitingReview { get; private set; } = [];
     public bool CanEdit { get; private set; }
     /// <summary>The year a report is usually written for: last year.</summary>
     public int SuggestedYear => clock.Today.Year - 1;
@@ -44,5 +45,6 @@ public sealed class IndexModel(ReportStore store, CurrentStaff staff, Gongkai.Ap
     {
         CanEdit = staff.Context.Has(Permission.ReportsEdit);
         Reports = await store.ListAsync(staff.Context, staff.Context.AgencyId, HttpContext.RequestAborted);
+        AwaitingReview = await store.AwaitingReviewAsync(staff.Context, HttpContext.RequestAborted);
     }
 }
