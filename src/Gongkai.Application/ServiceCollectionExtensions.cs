@@ -64,6 +64,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<RequestQueries>();
         services.AddScoped<AnswerLetters>();
         services.AddScoped<RequestLedger>();
+        Reports.ReportsServiceCollectionExtensions.AddGongkaiReports(services);
         // Deadline reminders by e-mail where SMTP is configured; the web host runs the service (WebSetup).
         services.AddSingleton(Requests.Reminders.DeadlineReminderOptions.FromConfiguration(configuration));
         services.AddSingleton<Requests.Reminders.DeadlineReminderService>();

@@ -82,6 +82,7 @@ public static class CliApp
         root.Subcommands.Add(BenchCommands.Build(cli));
         root.Subcommands.Add(CalendarCommands.Build(cli));
         root.Subcommands.Add(AuditCommands.Build(cli));
+        root.Subcommands.Add(ReportCommands.Build(cli));
         return root;
     }
 }

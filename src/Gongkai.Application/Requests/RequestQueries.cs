@@ -195,25 +195,7 @@ public sealed class RequestQueries(GongkaiDbContext db, AgencyAccess access, Pla
     public async Task<AnnualRequestStatistics> AnnualStatisticsAsync(int agencyId, int year, CancellationToken ct = default)
     {
         InputBounds.RequireYear("year", year, clock.Today);
-        var start = new DateOnly(year, 1, 1);
-        var end = new DateOnly(year, 12, 31);
-        var all = db.Requests.AsNoTracking().Where(r => r.AgencyId == agencyId && r.State != null);
-        var received = await all.Where(r => r.ReceivedYear == year).GroupBy(r => r.ApplicantType)
-            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
-        var carriedIn = await CarriedOverInto(year, agencyId).GroupBy(r => r.ApplicantType)
-            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
-        var finished = await all.Where(r => r.FinishedOn >= start && r.FinishedOn <= end && r.OutcomeKey != null)
-            .GroupBy(r => new { r.OutcomeKey, r.ApplicantType }).Select(g => new { g.Key.OutcomeKey, g.Key.ApplicantType, Count = g.Count() }).ToListAsync(ct);
-        var carriedOut = await all.Where(r => r.ReceivedYear <= year && (r.FinishedOn == null || r.FinishedOn > end)).GroupBy(r => r.ApplicantType)
-            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
-        var appeals = await db.RequestAppeals.AsNoTracking().Where(a => a.AgencyId == agencyId && a.FiledOn <= end
-                && (a.ConcludedOn == null || a.ConcludedOn >= start))
-            .Select(a => new { a.Kind, a.Result, a.ConcludedOn }).ToListAsync(ct);
-        // Section 四: an appeal still open at year end counts as 尚未审结 whatever happened later.
-        var appealCounts = appeals.GroupBy(a => (a.Kind, a.ConcludedOn is { } c && c <= end ? a.Result : AppealResult.Pending))
-            .ToDictionary(g => g.Key, g => g.Count());
-        return new AnnualRequestStatistics(year, received, carriedIn,
-            finished.ToDictionary(f => (f.OutcomeKey!, f.ApplicantType), f => f.Count), carriedOut, appealCounts);
+        return (await Reports.ReportFigures.RequestStatisticsAsync(db, [agencyId], year, ct))[agencyId];
     }
 
     /// <summary>The case page's contents for a case the actor may read (<see cref="NotFoundException"/> otherwise).</summary>

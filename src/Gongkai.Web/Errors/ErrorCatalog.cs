@@ -48,6 +48,7 @@ public static class ErrorCatalog
     public static readonly ErrorEntry TooManyRequests = new(429, "too-many-requests", "请求过于频繁", "请稍候再试。");
     public static readonly ErrorEntry InconsistentCase = new(409, "inconsistent-case", "申请记录不一致",
         "该申请的存储状态与办理步骤不一致，已拒绝操作且未保存任何内容；请联系平台管理员核查。", OnForm: true);
+    public static readonly ErrorEntry ReportJson = new(400, "report-json", "年度报告数据有误", "年度报告数据不符合年报格式。", OnForm: true);
     public static readonly ErrorEntry DatabaseUnavailable = new(503, "database-unavailable", "数据库不可用", "数据库尚未初始化或无法找到，请联系平台管理员。");
     public static readonly ErrorEntry Internal = new(500, "internal", "出错了", "服务器处理请求时出错，请稍后再试。");
 
@@ -65,6 +66,7 @@ public static class ErrorCatalog
         DbUpdateConcurrencyException => Concurrency,
         CalendarNotCoveredException => CalendarNotCovered,
         InconsistentCaseException => InconsistentCase,
+        Domain.Reports.ReportJsonException => ReportJson,
         Application.Calendar.DatabaseNotInitializedException or Application.Calendar.DatabaseNotFoundException => DatabaseUnavailable,
         ForbiddenException => Forbidden,
         NotFoundException => NotFound,

@@ -193,6 +193,7 @@ public static class WebSetup
         app.MapDeliveryApi();
         app.MapRequestLawApi();
         app.MapLettersApi();
+        app.MapReportsApi();
         app.MapPortalEndpoints();
         app.MapApplyEndpoints();
         app.MapRazorPages();

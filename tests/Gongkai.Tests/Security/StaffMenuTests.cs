@@ -40,11 +40,11 @@ public sealed partial class StaffMenuTests(PostgresServer postgres)
         }
 
         Assert.Empty(failures);
-        Assert.Equal(["/staff", "/staff/items", "/staff/items/new", "/staff/requests", "/staff/requests/deadlines", "/staff/appeals", "/staff/calendar", "/staff/tokens", "/staff/account/2fa"], menus[StaffRole.Editor]);
-        Assert.Equal(["/staff", "/staff/items", "/staff/review", "/staff/requests", "/staff/requests/deadlines", "/staff/appeals", "/staff/calendar", "/staff/tokens", "/staff/account/2fa"], menus[StaffRole.Reviewer]);
-        Assert.Equal(["/staff", "/staff/items", "/staff/requests", "/staff/requests/deadlines", "/staff/appeals", "/staff/calendar", "/staff/agencies", "/staff/tokens", "/staff/account/2fa", "/staff/audit"], menus[StaffRole.Supervisor]);
+        Assert.Equal(["/staff", "/staff/items", "/staff/items/new", "/staff/requests", "/staff/requests/deadlines", "/staff/appeals", "/staff/reports", "/staff/calendar", "/staff/tokens", "/staff/account/2fa"], menus[StaffRole.Editor]);
+        Assert.Equal(["/staff", "/staff/items", "/staff/review", "/staff/requests", "/staff/requests/deadlines", "/staff/appeals", "/staff/reports", "/staff/calendar", "/staff/tokens", "/staff/account/2fa"], menus[StaffRole.Reviewer]);
+        Assert.Equal(["/staff", "/staff/items", "/staff/requests", "/staff/requests/deadlines", "/staff/appeals", "/staff/reports", "/staff/calendar", "/staff/agencies", "/staff/tokens", "/staff/account/2fa", "/staff/audit"], menus[StaffRole.Supervisor]);
         Assert.Contains("/staff/users", menus[StaffRole.AgencyAdmin]);
-        Assert.Equal(14, menus["admin"].Count);
+        Assert.Equal(15, menus["admin"].Count);
     }
 
     [Theory, BothDatabases]

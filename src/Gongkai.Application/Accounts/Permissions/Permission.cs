@@ -17,6 +17,7 @@ public enum Permission
     RequestsViewPersonalData,
     RequestsExport,
     TemplatesManage,
+    ReportsView,
     ReportsEdit,
     ReportsSubmit,
     ReportsAccept,

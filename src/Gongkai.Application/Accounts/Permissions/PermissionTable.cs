@@ -37,6 +37,7 @@ public static class PermissionTable
         Define(Permission.RequestsExport, "requests.export", "导出依申请公开台账", Platform, Admin, Editor, Reviewer, Supervisor),
         Define(Permission.TemplatesManage, "templates.manage", "修改告知书模板", Platform),
         // Annual reports (条例第四十九条、第五十条): declared now, used by the annual report feature.
+        Define(Permission.ReportsView, "reports.view", "查看年度报告", Platform, Admin, Editor, Reviewer, Supervisor),
         Define(Permission.ReportsEdit, "reports.edit", "编写年度报告", Platform, Admin, Editor),
         Define(Permission.ReportsSubmit, "reports.submit", "报送年度报告", Platform, Admin),
         Define(Permission.ReportsAccept, "reports.accept", "审阅和接收下级年度报告", Platform, Supervisor),

@@ -18,6 +18,7 @@ public static class StaffMenu
         new("依申请公开", "/staff/requests", Permission.RequestsView),
         new("期限预警", "/staff/requests/deadlines", Permission.RequestsView),
         new("复议诉讼", "/staff/appeals", Permission.RequestsView),
+        new("年度报告", "/staff/reports", Permission.ReportsView),
         new("工作日历", "/staff/calendar", Permission.CalendarView),
         new("栏目", "/staff/columns", Permission.ColumnsManage),
         new("单位", "/staff/agencies", Permission.AgenciesView),
