@@ -19,7 +19,7 @@ public static class PaperApplicationForm
     /// Ticked on paper; the clerk registering the form types the chosen one.
     /// </summary>
     public static IReadOnlyList<string> IdentityDocuments { get; } =
-        ["居民身份证", "护照", "港澳居民来往内地通行证", "台湾居民来往大陆通行证", "外国人永久居留身份证", "港澳台居民居住证"];
+        [.. Gongkai.Domain.Requests.IdentityDocuments.All.Where(d => d.ForNaturalPerson).Select(d => d.Label)];
 
     private const string Box = "□";
 

@@ -54,7 +54,15 @@ public sealed class RequestCasePage(IPage page)
 
     public Task AnswerAsync() => Click("登记答复送达");
 
-    public Task GenerateLetterAsync() => Click("生成答复告知书（Word 和 PDF）");
+    /// <summary>Generates a letter of this kind from the 文书 panel (which offers only the kinds the state allows).</summary>
+    public async Task GenerateLetterAsync(string kind = "答复告知书")
+    {
+        await page.GetByLabel("生成文书").SelectOptionAsync(new SelectOptionValue { Label = kind });
+        await page.GetByRole(AriaRole.Button, new() { Name = "生成（Word 和 PDF）", Exact = true }).ClickAsync();
+    }
+
+    /// <summary>The 文书 panel's table of issued letters.</summary>
+    public ILocator IssuedLetters => page.Locator("section.letters-panel table");
 
     public Task SignOutAsync() => Click("退出");
 
