@@ -12,6 +12,8 @@ missing=()
 dpkg -s fonts-noto-cjk >/dev/null 2>&1 || missing+=(fonts-noto-cjk)
 # TrueType CJK font: PDFsharp embeds only the glyphs used (a letter is ~60 KB instead of ~13 MB with Noto CFF).
 dpkg -s fonts-wqy-microhei >/dev/null 2>&1 || missing+=(fonts-wqy-microhei)
+# The serif (明体) face of official letters' PDF (GB/T 9704 body text), TrueType so PDFsharp embeds only the glyphs used.
+dpkg -s fonts-arphic-uming >/dev/null 2>&1 || missing+=(fonts-arphic-uming)
 command -v node >/dev/null 2>&1 || missing+=(nodejs)
 command -v npm >/dev/null 2>&1 || missing+=(npm)
 if [ ${#missing[@]} -gt 0 ]; then

@@ -46,7 +46,8 @@ public sealed class OfficialLayoutTests
         {
             using var document = UglyToad.PdfPig.PdfDocument.Open(pdf);
             var fonts = document.GetPage(1).Letters.Select(l => l.FontName).Distinct().ToList();
-            Assert.Contains(fonts, f => f != null && f.Contains("Serif", StringComparison.OrdinalIgnoreCase));
+            // A 明体/宋体-like face: Noto Serif CJK when configured, AR PL UMing (fonts-arphic-uming) by default.
+            Assert.Contains(fonts, f => f != null && (f.Contains("Serif", StringComparison.OrdinalIgnoreCase) || f.Contains("Ming", StringComparison.OrdinalIgnoreCase)));
         }
         TestContext.Current.TestOutputHelper?.WriteLine($"PDF size: {pdf.Length} bytes");
     }
