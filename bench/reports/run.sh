@@ -53,7 +53,7 @@ fi
 echo "== BenchmarkDotNet（load average before: $(cut -d' ' -f1-3 /proc/loadavg)）"
 export GONGKAI_BENCH_REPORT_SQLITE="Data Source=$SQLITE" GONGKAI_BENCH_REPORT_PG="$PG"
 rm -rf "$OUT/bdn"
-(cd bench/Gongkai.Benchmarks && dotnet run -c Release --no-build -- --filter '*ReportGenerationBenchmarks*' --inProcess --artifacts "$OUT/bdn" ${BENCH_ARGS:-}) \
+(cd bench/Gongkai.Benchmarks && dotnet run -c Release --no-build -- --filter '*ReportGenerationBenchmarks*' --artifacts "$OUT/bdn" ${BENCH_ARGS:-}) \
   | tee "$OUT/bdn.log" | grep -E '^// (SQLite|PostgreSQL)|^\|' || true
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 REPORT="$(ls "$OUT"/bdn/results/*ReportGenerationBenchmarks-report-github.md 2>/dev/null | head -1)"
