@@ -137,6 +137,46 @@ public sealed class Section2ImportTests(PostgresServer postgres)
         await AssertUnchangedAsync(app, agency, draft);
     }
 
+    [Theory, BothDatabases]
+    public async Task StaffPage_OffersTheTemplate_ShowsARefusedSheetsCell_AndImportsAGoodOne(DatabaseProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider, postgres);
+        var (agency, _, draft) = await DraftAsync(app);
+        using var client = app.Client();
+        await app.SignInAsync(client, "editor");
+
+        var edit = await client.GetStringAsync("/staff/reports/edit?year=2021", Ct);
+        var page = await client.GetStringAsync("/staff/reports/section2-import?year=2021", Ct);
+        using var template = await client.GetAsync("/staff/reports/section2-import?year=2021&handler=Template", Ct);
+        var templateBytes = await template.Content.ReadAsByteArrayAsync(Ct);
+        var (badStatus, refused, _) = await client.PostAndFollowAsync("/staff/reports/section2-import?year=2021",
+            Upload(page, draft.Record.Version, Sheet([Permits, Decisions], ["行政许可", "-3"])));
+        var (_, imported, location) = await client.PostAndFollowAsync("/staff/reports/section2-import?year=2021",
+            Upload(refused, draft.Record.Version, Fill(templateBytes, (Permits, "行政许可", Decisions, "9"))));
+
+        Assert.Contains("section2-import?year=2021", edit, StringComparison.Ordinal);
+        Assert.Equal(ExcelWriter.ContentType, template.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(System.Net.HttpStatusCode.OK, badStatus);
+        Assert.Contains("单元格 B2：第二十条第（五）项 行政许可“本年处理决定数量”不能为负数（“-3”）。", refused, StringComparison.Ordinal);
+        Assert.Equal("/staff/reports/edit?year=2021", location?.OriginalString);
+        Assert.Contains("已从 Excel 导入第二部分", imported, StringComparison.Ordinal);
+        var stored = await app.WithDbAsync(db => db.AnnualReports.SingleAsync(r => r.AgencyId == agency && r.Year == 2021, Ct));
+        Assert.Equal(9m, Gongkai.Domain.Reports.AnnualReportJson.Read(stored.ModelJson).Section2[Permits, "行政许可", Decisions]);
+    }
+
+    private static MultipartFormDataContent Upload(string page, int version, byte[] file)
+    {
+        var form = new MultipartFormDataContent
+        {
+            { new StringContent(FormFields.AntiforgeryToken(page)), "__RequestVerificationToken" },
+            { new StringContent(version.ToString(CultureInfo.InvariantCulture)), "Version" },
+        };
+        var content = new ByteArrayContent(file);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(ExcelWriter.ContentType);
+        form.Add(content, "Upload", "第二部分.xlsx");
+        return form;
+    }
+
     private static async Task<(int Agency, Application.Accounts.StaffContext Editor, StoredReport Draft)> DraftAsync(TestApp app)
     {
         app.Today(D(2022, 2, 10));

@@ -41,7 +41,7 @@ public sealed class Section2ImportModel(ReportStore store, Section2Import import
         TempData[nameof(EditModel.Message)] = saved.Record.ErrorCount == 0
             ? $"已从 Excel 导入第二部分；检查未发现错误（提示 {saved.Record.WarningCount} 项）。"
             : $"已从 Excel 导入第二部分；检查发现错误 {saved.Record.ErrorCount} 项、提示 {saved.Record.WarningCount} 项，已标在相应单元格上。";
-        return RedirectToPage("Edit", new { Year, Agency });
+        return RedirectToPage("Edit", new { year = Year, agency = Agency });
     }
 
     public Task RedisplayAsync() => LoadAsync();
