@@ -11,6 +11,7 @@ public static class ReportsServiceCollectionExtensions
         services.AddScoped<RegionSummaries>();
         services.AddScoped<ReportStore>();
         services.AddScoped<ReportWorkflow>();
+        services.AddScoped<Import.Section2Import>();
         return services;
     }
 }

@@ -139,12 +139,14 @@ internal sealed class RequestSeeder(GongkaiDbContext db, PlatformClock clock, Au
         var casesTime = phase.Elapsed;
         await output.WriteLineAsync($"已写入 {written:N0} 件申请（{casesTime.TotalSeconds:0.0} 秒，{written / Math.Max(0.001, casesTime.TotalSeconds):N0} 件/秒）。");
 
-        // The open pause of every paused case, as RequestCaseStore stores it (From = the step that paused the clock).
+        // The open pause of every paused case, as RequestCaseStore stores it (From = the step that paused the clock); a --force
+        // run adds them only for the cases it wrote (the earlier ones have theirs).
         phase.Restart();
         var pauses = await db.Database.ExecuteSqlRawAsync("""
             INSERT INTO "RequestPauses" ("RequestId", "Seq", "Kind", "From", "To", "Counterparty")
             SELECT "Id", 1, CASE "State" WHEN 3 THEN 1 WHEN 4 THEN 2 ELSE 3 END, "LastStepOn", NULL, NULL
             FROM "Requests" WHERE "State" IN (3, 4, 6) AND "LastStepOn" IS NOT NULL
+              AND NOT EXISTS (SELECT 1 FROM "RequestPauses" p WHERE p."RequestId" = "Requests"."Id")
             """, ct);
         await db.Database.ExecuteSqlRawAsync("ANALYZE", ct);
         await output.WriteLineAsync($"已写入 {pauses:N0} 条中止记录并更新统计信息（{phase.Elapsed.TotalSeconds:0.0} 秒）。");

@@ -92,7 +92,7 @@ public static class ExcelWriter
     }
 
     /// <summary>"A1"-style reference of a zero-based row and column.</summary>
-    internal static string Reference(int row, int column) => ColumnName(column) + (row + 1).ToString(CultureInfo.InvariantCulture);
+    public static string Reference(int row, int column) => ColumnName(column) + (row + 1).ToString(CultureInfo.InvariantCulture);
 
     internal static string ColumnName(int index)
     {

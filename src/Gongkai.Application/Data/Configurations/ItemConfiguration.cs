@@ -22,6 +22,10 @@ internal sealed class ItemConfiguration : IEntityTypeConfiguration<Item>
         b.HasIndex(i => new { i.Status, i.PublishedAt, i.Id });
         // Back-office lists and the Art. 26 overdue view.
         b.HasIndex(i => new { i.AgencyId, i.Status, i.FormedOn });
+        // The annual report's 第二十条第（一）项 (ReportFigures): an agency's 规章 and 规范性文件 counted from the index alone —
+        // without it the count reads every item row of the agency with its body (1,000,000 items: 1.2 s on SQLite).
+        b.HasIndex(i => new { i.AgencyId, i.DocumentKind, i.Status, i.PublishedOn, i.WrittenOn, i.Validity, i.InvalidatedOn })
+            .HasDatabaseName("IX_Items_AnnualReport");
         b.Property(i => i.Title).HasMaxLength(500);
         b.Property(i => i.PublishingOrg).HasMaxLength(200);
         b.Property(i => i.DocNo).HasMaxLength(100);

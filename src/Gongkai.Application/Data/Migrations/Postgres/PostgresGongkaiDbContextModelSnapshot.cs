@@ -591,6 +591,9 @@ namespace Gongkai.Application.Data.Migrations.Postgres
 
                     b.HasIndex("ColumnId", "Status", "PublishedOn", "Id");
 
+                    b.HasIndex("AgencyId", "DocumentKind", "Status", "PublishedOn", "WrittenOn", "Validity", "InvalidatedOn")
+                        .HasDatabaseName("IX_Items_AnnualReport");
+
                     b.ToTable("Items");
                 });
 

@@ -576,6 +576,9 @@ namespace Gongkai.Application.Data.Migrations.Sqlite
 
                     b.HasIndex("ColumnId", "Status", "PublishedOn", "Id");
 
+                    b.HasIndex("AgencyId", "DocumentKind", "Status", "PublishedOn", "WrittenOn", "Validity", "InvalidatedOn")
+                        .HasDatabaseName("IX_Items_AnnualReport");
+
                     b.ToTable("Items");
                 });
 

@@ -1147,6 +1147,11 @@ namespace Gongkai.Application.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Items_AnnualReport",
+                table: "Items",
+                columns: new[] { "AgencyId", "DocumentKind", "Status", "PublishedOn", "WrittenOn", "Validity", "InvalidatedOn" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Items_ColumnId_Status_PublishedOn_Id",
                 table: "Items",
                 columns: new[] { "ColumnId", "Status", "PublishedOn", "Id" });
