@@ -49,7 +49,7 @@ public sealed class DemoCounty(
 
     /// <summary>
     /// Applications a year an agency typically gets: the county government and the departments people ask most (land,
-    /// housing, environment, social security, police) more; a department not named here and a township about one.
+    /// housing, environment, social security, police) more; a department not named here about one; a township fewer.
     /// </summary>
     private static readonly Dictionary<string, int> BusyDepartments = new()
     {
@@ -143,9 +143,7 @@ public sealed class DemoCounty(
         db.ChangeTracker.Clear();
         var clerk = new StaffContext(staff["demo-editor"], "demo-editor", county.Id, new HashSet<string> { StaffRole.Editor }, null);
         var requestCount = await demoRequests.LoadAsync(clerk, CountyCode, ct);
-        var demoAgencies = generated.Select(g => new DemoAgency(g.Agency.Id, g.Agency.Code, g.Agency.Name, g.Agency.Kind,
-            g.Agency.Kind == AgencyKind.Government ? 6
-            : BusyDepartments.GetValueOrDefault(g.Agency.Name.Replace("示例县", "", StringComparison.Ordinal), 1))).ToList();
+        var demoAgencies = generated.Select(g => new DemoAgency(g.Agency.Id, g.Agency.Code, g.Agency.Name, g.Agency.Kind, Busy(g.Agency))).ToList();
         requestCount += await demoHistory.LoadAsync(demoAgencies, staff[AdminUserName], AdminUserName, seed, ct);
         db.ChangeTracker.Clear();
         var reportCount = await demoReports.LoadAsync(demoAgencies, county.Id, DemoHistory.FirstYear, demoHistory.LastYear,
@@ -165,6 +163,13 @@ public sealed class DemoCounty(
             Elapsed = started.Elapsed,
         };
     }
+
+    private static int Busy(Agency a) => a.Kind switch
+    {
+        AgencyKind.Government => 6,
+        AgencyKind.Department => BusyDepartments.GetValueOrDefault(a.Name.Replace("示例县", "", StringComparison.Ordinal), 1),
+        _ => 0,
+    };
 
     private static NewAgency Contact(NewAgency a, string office, int n) => a with
     {

@@ -80,7 +80,7 @@ public sealed class DemoHistory(RequestIntake intake, RequestSteps steps, Reques
             var actor = new StaffContext(actorUserId, actorUserName, agency.Id, new HashSet<string> { StaffRole.PlatformAdmin }, null);
             for (var year = FirstYear; year <= LastYear; year++)
             {
-                var count = Math.Max(0, agency.Busy + rng.Next(-1, 3) - (agency.Busy > 1 ? 1 : 0));
+                var count = Math.Max(0, agency.Busy + rng.Next(-1, 2));
                 for (var i = 0; i < count; i++)
                 {
                     // The year's last application sometimes comes in late December and is answered in January (the
@@ -123,7 +123,9 @@ public sealed class DemoHistory(RequestIntake intake, RequestSteps steps, Reques
         };
         try
         {
-            var record = (await intake.RegisterAsync(actor, agency.Id, channel, input, submittedOn, signedForOn, null, ct)).Record;
+            // An e-mailed application counts from the day its receipt is confirmed (条例第三十一条第（三）项): the same day here.
+            var confirmedOn = channel == SubmissionChannel.Email ? submittedOn : null;
+            var record = (await intake.RegisterAsync(actor, agency.Id, channel, input, submittedOn, signedForOn, confirmedOn, ct)).Record;
             await steps.DecideAsync(actor, record.Id, outcome.Key, decidedOn, reason, ct);
             await steps.AnswerAsync(actor, record.Id, answeredOn, ct);
             // Applicants who were refused sometimes appeal: mostly 行政复议, now and then straight to court.
