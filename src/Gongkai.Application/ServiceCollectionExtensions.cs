@@ -58,6 +58,8 @@ public static class ServiceCollectionExtensions
         services.AddScoped<Accounts.Permissions.PersonalDataGrants>();
         services.AddScoped<Demo.DemoCounty>();
         services.AddScoped<Demo.DemoRequests>();
+        services.AddScoped<Demo.DemoHistory>();
+        services.AddScoped<Demo.DemoReports>();
         // 依申请公开 (issue 3).
         services.AddScoped<CalendarService>();
         services.AddGongkaiRequests();

@@ -16,6 +16,8 @@ public sealed record DemoResult(int Agencies, int Items, string AdminUserName, s
     public int Columns { get; init; }
     /// <summary>Applications (依申请公开) created in the demo county government, in the states a clerk meets.</summary>
     public int Requests { get; init; }
+    /// <summary>Annual reports made for every agency and every year from 2019 to last year.</summary>
+    public int Reports { get; init; }
     /// <summary>All demo staff accounts (they share <see cref="AdminPassword"/>).</summary>
     public IReadOnlyList<string> StaffUserNames { get; init; } = [];
     public TimeSpan Elapsed { get; init; }
@@ -32,7 +34,9 @@ public sealed class DemoCounty(
     AuditLog audit,
     Changes.ChangeFeed changes,
     PlatformClock clock,
-    DemoRequests demoRequests)
+    DemoRequests demoRequests,
+    DemoHistory demoHistory,
+    DemoReports demoReports)
 {
     public const string AdminUserName = "demo-admin";
     /// <summary>The one password of every demo account; it is printed on the setup page and in the CLI: demo data only.</summary>
@@ -40,8 +44,18 @@ public sealed class DemoCounty(
     public const string PlatformName = "示例县政府信息公开平台（演示数据）";
     public const string CountyCode = "SLX000001";
 
-    /// <summary>First year of generated items.</summary>
-    public const int FirstYear = 2021;
+    /// <summary>First year of generated items: the first year of the demo's annual reports (规范性文件 issued and repealed since).</summary>
+    public const int FirstYear = DemoHistory.FirstYear;
+
+    /// <summary>
+    /// Applications a year an agency typically gets: the county government and the departments people ask most (land,
+    /// housing, environment, social security, police) more; a department not named here about one; a township fewer.
+    /// </summary>
+    private static readonly Dictionary<string, int> BusyDepartments = new()
+    {
+        ["自然资源局"] = 4, ["住房和城乡建设局"] = 4, ["生态环境局"] = 3, ["人力资源和社会保障局"] = 3, ["公安局"] = 3,
+        ["农业农村局"] = 2, ["民政局"] = 2, ["财政局"] = 2, ["教育局"] = 2, ["市场监督管理局"] = 2,
+    };
 
     /// <summary>Demo staff of the county government, one per role.</summary>
     public static IReadOnlyList<(string UserName, string DisplayName, string[] Roles)> StaffAccounts { get; } =
@@ -129,8 +143,14 @@ public sealed class DemoCounty(
         db.ChangeTracker.Clear();
         var clerk = new StaffContext(staff["demo-editor"], "demo-editor", county.Id, new HashSet<string> { StaffRole.Editor }, null);
         var requestCount = await demoRequests.LoadAsync(clerk, CountyCode, ct);
+        var demoAgencies = generated.Select(g => new DemoAgency(g.Agency.Id, g.Agency.Code, g.Agency.Name, g.Agency.Kind, Busy(g.Agency))).ToList();
+        requestCount += await demoHistory.LoadAsync(demoAgencies, staff[AdminUserName], AdminUserName, seed, ct);
+        db.ChangeTracker.Clear();
+        var reportCount = await demoReports.LoadAsync(demoAgencies, county.Id, DemoHistory.FirstYear, demoHistory.LastYear,
+            (staff[AdminUserName], AdminUserName), (staff["demo-supervisor"], "demo-supervisor"), seed, ct);
+        db.ChangeTracker.Clear();
         audit.Record(system, "demo.load", "Platform", 1,
-            $"载入演示数据“示例县”：{generated.Count}个单位，{columnCount}个栏目，{itemCount}条信息，{requestCount}件政府信息公开申请，随机种子{seed}", county.Id);
+            $"载入演示数据“示例县”：{generated.Count}个单位，{columnCount}个栏目，{itemCount}条信息，{requestCount}件政府信息公开申请，{reportCount}份年度报告，随机种子{seed}", county.Id);
         // The items went in as batches, past ItemService: one Reset record instead of one per item.
         changes.Reset("demo.load");
         await db.SaveChangesAsync(ct);
@@ -138,10 +158,18 @@ public sealed class DemoCounty(
         {
             Columns = columnCount,
             Requests = requestCount,
+            Reports = reportCount,
             StaffUserNames = StaffAccounts.Select(s => s.UserName).ToList(),
             Elapsed = started.Elapsed,
         };
     }
+
+    private static int Busy(Agency a) => a.Kind switch
+    {
+        AgencyKind.Government => 6,
+        AgencyKind.Department => BusyDepartments.GetValueOrDefault(a.Name.Replace("示例县", "", StringComparison.Ordinal), 1),
+        _ => 0,
+    };
 
     private static NewAgency Contact(NewAgency a, string office, int n) => a with
     {
@@ -167,8 +195,11 @@ public sealed class DemoCounty(
         a.Email = c.Email;
     }
 
+    /// <summary>The 年报 column: it holds the agency's published annual reports (<see cref="DemoReports"/>), not generated items.</summary>
+    private const string AnnualReportsColumn = StandardColumns.AnnualReports;
+
     /// <summary>
-    /// Items for every leaf column of every agency, dated 2021 to today. Inserted with change detection off in batches;
+    /// Items for every leaf column of every agency (but 年报), dated from <see cref="FirstYear"/> to today. Inserted with change detection off in batches;
     /// links (替代文件, 被解读文件) are set in a second pass once the ids exist.
     /// </summary>
     private async Task<int> InsertItemsAsync(List<(Agency Agency, string DocNoPrefix)> generated, int itemsPerAgency, Random rng,
@@ -190,8 +221,9 @@ public sealed class DemoCounty(
             var leaves = leavesByAgency[agency.Id];
             // Every column gets at least one item (two when there is room); the rest go anywhere, favouring documents.
             var plan = new List<(Column Column, DateOnly FormedOn)>();
-            var perColumn = itemsPerAgency >= 2 * leaves.Count ? 2 : 1;
-            foreach (var c in leaves)
+            var filled = leaves.Where(c => c.Key != AnnualReportsColumn).ToList();
+            var perColumn = itemsPerAgency >= 2 * filled.Count ? 2 : 1;
+            foreach (var c in filled)
             {
                 for (var k = 0; k < perColumn; k++)
                 {
@@ -201,7 +233,7 @@ public sealed class DemoCounty(
             var documents = leaves.First(c => c.Key == "art20-01");
             while (plan.Count < itemsPerAgency)
             {
-                plan.Add((rng.Next(4) == 0 ? documents : gen.Pick(leaves), gen.Day(from, today)));
+                plan.Add((rng.Next(4) == 0 ? documents : gen.Pick(filled), gen.Day(from, today)));
             }
             // Serials follow the order in which information was formed, as they would in real use.
             plan.Sort((x, y) => x.FormedOn.CompareTo(y.FormedOn));

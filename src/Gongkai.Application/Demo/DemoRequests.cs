@@ -132,7 +132,8 @@ public sealed class DemoRequests(RequestIntake intake, RequestSteps steps, Reque
         return made;
     }
 
-    private static RequestForm Applicant(int n, ApplicantType type)
+    /// <summary>A fictional applicant (演示申请人… / 示例演示有限公司…) with a check-digit-valid number; <paramref name="n"/> varies it.</summary>
+    internal static RequestForm Applicant(int n, ApplicantType type)
     {
         var natural = type == ApplicantType.NaturalPerson;
         return new RequestForm

@@ -27,7 +27,7 @@ internal static class DemoCommands
                 throw new CliException("--items-per-agency 应在 1 到 10000 之间。");
             }
             var result = await sp.GetRequiredService<DemoCounty>().LoadAsync(n, parse.GetValue(seed), ct);
-            await cli.Out.WriteLineAsync($"已载入演示数据“示例县”：{result.Agencies} 个单位，{result.Columns} 个栏目，{result.Items} 条信息，{result.Requests} 件政府信息公开申请，用时 {result.Elapsed.TotalSeconds:0.0} 秒。");
+            await cli.Out.WriteLineAsync($"已载入演示数据“示例县”：{result.Agencies} 个单位，{result.Columns} 个栏目，{result.Items} 条信息，{result.Requests} 件政府信息公开申请，{result.Reports} 份年度报告，用时 {result.Elapsed.TotalSeconds:0.0} 秒。");
             await cli.Out.WriteLineAsync($"演示账号：{string.Join("、", result.StaffUserNames)}，密码均为 {result.AdminPassword}（仅用于演示）。");
             return 0;
         }, ct));
