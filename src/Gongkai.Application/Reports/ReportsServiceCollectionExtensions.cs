@@ -11,6 +11,9 @@ public static class ReportsServiceCollectionExtensions
         services.AddScoped<RegionSummaries>();
         services.AddScoped<ReportStore>();
         services.AddScoped<ReportWorkflow>();
+        services.AddScoped<ReportPublishing>();
+        services.AddScoped<ReportAttachmentFiles>();
+        services.AddScoped<PublishedReports>();
         return services;
     }
 }

@@ -1,0 +1,173 @@
+using System.Net;
+using Gongkai.Application;
+using Gongkai.Application.Accounts;
+using Gongkai.Application.Agencies;
+using Gongkai.Application.Reports;
+using Gongkai.Documents;
+using Gongkai.Domain.Agencies;
+using Gongkai.Domain.Catalog;
+using Gongkai.Domain.Reports;
+using Gongkai.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using static Gongkai.Tests.Requests.RequestKit;
+
+namespace Gongkai.Tests.Reports;
+
+/// <summary>
+/// 条例第四十九条: the accepted report is published in the 年报 column and on its own portal page; it is then locked, a
+/// correction is a new visible revision, a report with errors is never published, and the public sees only published ones.
+/// </summary>
+public sealed class ReportPublishingTests(PostgresServer postgres)
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private sealed record Setup(Agency Bureau, StaffContext Head, StaffContext Office);
+
+    private static async Task<Setup> SetUpAsync(TestApp app)
+    {
+        var county = await app.SetUpAsync();
+        var bureau = await app.AddAgencyAsync("RPT001", "示例县教育局", county.Id);
+        await ReportRecords.AddFixtureAsync(app, bureau.Id);
+        var head = await app.AddStaffAsync("head", bureau.Id, StaffRole.AgencyAdmin);
+        var office = await app.AddStaffAsync("office", county.Id, Roles.Supervisor);
+        return new Setup(bureau, head, office);
+    }
+
+    /// <summary>Draft → (fill the cells staff enter) → submit → return → fix → submit → accept; the accepted record.</summary>
+    private static async Task<AnnualReportRecord> AcceptedAsync(TestApp app, Setup s, string overview = "2021年，本机关共收到政府信息公开申请99件。")
+    {
+        var draft = await app.WithReportsAsync(r => r.GenerateDraftAsync(s.Head, s.Bureau.Id, 2021, Ct));
+        var complete = draft.Report.Section2.Cells().Where(c => c.Value is null)
+            .ToDictionary(c => ReportCells.Section2Key(c.Table.Key, c.Row, c.Column.Label), _ => (string?)"0");
+        var saved = await app.WithReportsAsync(r => r.SaveDraftAsync(s.Head, s.Bureau.Id, 2021, draft.Record.Version,
+            new ReportEdits(complete, new Dictionary<string, string?> { ["一"] = overview }), Ct));
+        var submitted = await WorkflowAsync(app, w => w.SubmitAsync(s.Head, s.Bureau.Id, 2021, saved.Record.Version, "已核对", Ct));
+        var returned = await WorkflowAsync(app, w => w.ReturnAsync(s.Office, s.Bureau.Id, 2021, submitted.Version, "请补充第五部分。", Ct));
+        var fixedDraft = await app.WithReportsAsync(r => r.SaveDraftAsync(s.Head, s.Bureau.Id, 2021, returned.Version,
+            new ReportEdits(new Dictionary<string, string?>(), new Dictionary<string, string?> { ["五"] = "存在的主要问题及改进情况。" }), Ct));
+        var resubmitted = await WorkflowAsync(app, w => w.SubmitAsync(s.Head, s.Bureau.Id, 2021, fixedDraft.Record.Version, "已核对", Ct));
+        return await WorkflowAsync(app, w => w.AcceptAsync(s.Office, s.Bureau.Id, 2021, resubmitted.Version, Ct));
+    }
+
+    private static Task<T> WorkflowAsync<T>(TestApp app, Func<ReportWorkflow, Task<T>> action) =>
+        app.InScopeAsync(sp => action(sp.GetRequiredService<ReportWorkflow>()));
+
+    private static Task<AnnualReportRecord> PublishAsync(TestApp app, StaffContext actor, int agencyId, int version) =>
+        app.InScopeAsync(sp => sp.GetRequiredService<ReportPublishing>().PublishAsync(actor, agencyId, 2021, version, Ct));
+
+    [Theory, BothDatabases]
+    public async Task AcceptedReport_PublishedFromItsPage_IsOnThePortalWithItsTables_AndInTheAnnualReportColumn(DatabaseProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider, postgres);
+        app.Today(D(2022, 1, 20));
+        var s = await SetUpAsync(app);
+        var accepted = await AcceptedAsync(app, s);
+        using var anonymous = app.Client();
+        using var beforeApi = await anonymous.GetAsync("/api/v1/agencies/RPT001/reports/2021", Ct);
+        using var beforePage = await anonymous.GetAsync("/agencies/RPT001/reports/2021", Ct);
+        using var client = app.Client();
+        await app.SignInAsync(client, "head");
+
+        var edit = await client.GetStringAsync("/staff/reports/edit?year=2021", Ct);
+        var (_, afterPublish, location) = await client.PostAndFollowAsync("/staff/reports/publish?year=2021",
+            FormFields.Encoded(FormFields.AntiforgeryToken(edit), ("Version", accepted.Version.ToString())));
+        var record = await app.WithDbAsync(db => db.AnnualReports.IgnoreQueryFilters().SingleAsync(Ct));
+        var item = await app.WithDbAsync(db => db.Items.IgnoreQueryFilters().Include(i => i.Attachments).SingleAsync(i => i.Id == record.ItemId, Ct));
+        var columnKey = await app.WithDbAsync(db => db.Columns.IgnoreQueryFilters().Where(c => c.Id == item.ColumnId).Select(c => c.Key).SingleAsync(Ct));
+        var page = await anonymous.GetStringAsync("/agencies/RPT001/reports/2021", Ct);
+        var itemPage = await anonymous.GetStringAsync($"/agencies/RPT001/items/{item.Year}/{item.Serial}", Ct);
+        var api = AnnualReportJson.Read(await anonymous.GetStringAsync("/api/v1/agencies/RPT001/reports/2021", Ct));
+        using var docx = await anonymous.GetAsync("/agencies/RPT001/reports/2021/files/docx", Ct);
+
+        Assert.Equal(HttpStatusCode.NotFound, beforeApi.StatusCode);
+        Assert.Equal("application/problem+json", beforeApi.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.NotFound, beforePage.StatusCode);
+        Assert.Contains("在“年报”栏目公开", edit, StringComparison.Ordinal);
+        Assert.Equal("/staff/reports/edit?year=2021", location?.OriginalString);
+        Assert.Contains("已在“年报”栏目公开第 1 版。", afterPublish, StringComparison.Ordinal);
+        Assert.Equal(AnnualReportStatus.Published, record.Status);
+        Assert.False(record.PublishedLate);
+        Assert.Equal(D(2022, 1, 20), record.PublishedOn);
+        Assert.Equal(StandardColumns.AnnualReports, columnKey);
+        Assert.Equal(ItemStatus.Published, item.Status);
+        Assert.Equal("示例县教育局2021年政府信息公开工作年度报告", item.Title);
+        Assert.Contains(item.Attachments, a => a.FileName == "示例县教育局2021年政府信息公开工作年度报告.docx");
+        Assert.Contains(item.Attachments, a => a.FileName == "示例县教育局2021年政府信息公开工作年度报告.xlsx");
+        Assert.Contains("href=\"/agencies/RPT001/reports/2021\"", itemPage, StringComparison.Ordinal);
+        Assert.Contains("<table", page, StringComparison.Ordinal);
+        Assert.Contains("一、本年新收政府信息公开申请数量", page, StringComparison.Ordinal);
+        Assert.Contains("存在的主要问题及改进情况。", page, StringComparison.Ordinal);
+        Assert.Contains("/agencies/RPT001/reports/2021/files/xlsx", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("更正", page, StringComparison.Ordinal);
+        Assert.Equal(2021, api.Year);
+        Assert.Equal("2021", api.Template.Code);
+        Assert.Equal(HttpStatusCode.OK, docx.StatusCode);
+        Assert.Contains("一、本年新收政府信息公开申请数量", string.Concat(DocxTextReader.Read(await docx.Content.ReadAsByteArrayAsync(Ct)).Tables.SelectMany(t => t.Rows).SelectMany(r => r)), StringComparison.Ordinal);
+    }
+
+    [Theory, BothDatabases]
+    public async Task Publishing_IsRefused_BeforeAcceptance_AndWithErrors_AndAfterTheDeadlineIsRecordedAsLate(DatabaseProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider, postgres);
+        app.Today(D(2022, 2, 10));
+        var s = await SetUpAsync(app);
+        var draft = await app.WithReportsAsync(r => r.GenerateDraftAsync(s.Head, s.Bureau.Id, 2021, Ct));
+        var notAccepted = await Assert.ThrowsAsync<ValidationException>(() => PublishAsync(app, s.Head, s.Bureau.Id, draft.Record.Version));
+        await app.WithDbAsync(db => db.AnnualReports.IgnoreQueryFilters().ExecuteDeleteAsync(Ct));
+        var accepted = await AcceptedAsync(app, s);
+        // A figure changed behind the checker's back (e.g. by hand in the database): publication checks again.
+        var broken = AnnualReportJson.Read(accepted.ModelJson).WithApplications("三(一)", 9, 0, 0, 0, 0, 0, 1);
+        await app.WithDbAsync(db => db.AnnualReports.IgnoreQueryFilters().ExecuteUpdateAsync(u => u.SetProperty(r => r.ModelJson, AnnualReportJson.Write(broken)), Ct));
+        var withErrors = await Assert.ThrowsAsync<ValidationException>(() => PublishAsync(app, s.Head, s.Bureau.Id, accepted.Version));
+        var itemsAfterRefusal = await app.WithDbAsync(db => db.Items.IgnoreQueryFilters().CountAsync(i => i.ColumnId == db.Columns.IgnoreQueryFilters().Where(c => c.Key == StandardColumns.AnnualReports && c.AgencyId == s.Bureau.Id).Select(c => c.Id).Single(), Ct));
+        await app.WithDbAsync(db => db.AnnualReports.IgnoreQueryFilters().ExecuteUpdateAsync(u => u.SetProperty(r => r.ModelJson, accepted.ModelJson), Ct));
+        var published = await PublishAsync(app, s.Head, s.Bureau.Id, accepted.Version);
+        var locked = await Assert.ThrowsAsync<ValidationException>(() => app.WithReportsAsync(r =>
+            r.SaveDraftAsync(s.Head, s.Bureau.Id, 2021, published.Version, ReportEdits.None, Ct)));
+
+        Assert.Equal("2021 年度报告当前为“草稿”，主管部门接收后才能公开。", notAccepted.Message);
+        Assert.StartsWith("2021 年度报告还有", withErrors.Message, StringComparison.Ordinal);
+        Assert.EndsWith("项错误，不能公开。", withErrors.Message, StringComparison.Ordinal);
+        Assert.Equal(0, itemsAfterRefusal);
+        Assert.True(published.PublishedLate);
+        Assert.Equal("2021 年度报告当前为“已公开”，不能修改。", locked.Message);
+    }
+
+    [Theory, BothDatabases]
+    public async Task Correction_IsANewRevision_PublicOnlyOnceAccepted_MarkedAsCorrected_WithTheEarlierOneReachable(DatabaseProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider, postgres);
+        app.Today(D(2022, 1, 20));
+        var s = await SetUpAsync(app);
+        var first = await PublishAsync(app, s.Head, s.Bureau.Id, (await AcceptedAsync(app, s)).Version);
+        app.Today(D(2022, 3, 2));
+        var draft = await app.WithReportsAsync(r => r.GenerateDraftAsync(s.Head, s.Bureau.Id, 2021, Ct));
+        using var anonymous = app.Client();
+        var whileDrafting = AnnualReportJson.Read(await anonymous.GetStringAsync("/api/v1/agencies/RPT001/reports/2021", Ct));
+        var saved = await app.WithReportsAsync(r => r.SaveDraftAsync(s.Head, s.Bureau.Id, 2021, draft.Record.Version,
+            new ReportEdits(new Dictionary<string, string?>(), new Dictionary<string, string?> { ["五"] = "更正后的第五部分。" }), Ct));
+        var submitted = await WorkflowAsync(app, w => w.SubmitAsync(s.Head, s.Bureau.Id, 2021, saved.Record.Version, "已核对", Ct));
+        var accepted = await WorkflowAsync(app, w => w.AcceptAsync(s.Office, s.Bureau.Id, 2021, submitted.Version, Ct));
+        var second = await PublishAsync(app, s.Head, s.Bureau.Id, accepted.Version);
+        var item = await app.WithDbAsync(db => db.Items.IgnoreQueryFilters().SingleAsync(i => i.Id == second.ItemId, Ct));
+        var page = await anonymous.GetStringAsync("/agencies/RPT001/reports/2021", Ct);
+        var earlier = await anonymous.GetStringAsync("/agencies/RPT001/reports/2021?revision=1", Ct);
+        var api = AnnualReportJson.Read(await anonymous.GetStringAsync("/api/v1/agencies/RPT001/reports/2021", Ct));
+        var apiEarlier = AnnualReportJson.Read(await anonymous.GetStringAsync("/api/v1/agencies/RPT001/reports/2021?revision=1", Ct));
+
+        Assert.Equal(2, draft.Record.Revision);
+        Assert.Equal("存在的主要问题及改进情况。", whileDrafting.Text.Problems);
+        Assert.Equal(first.ItemId, second.ItemId);
+        Assert.Equal(2, second.Revision);
+        Assert.Equal("示例县教育局2021年政府信息公开工作年度报告（更正）", item.Title);
+        Assert.Contains("2022年3月2日更正", item.BodyHtml, StringComparison.Ordinal);
+        Assert.Contains("更正：2022-03-02 公开第 2 版", page, StringComparison.Ordinal);
+        Assert.Contains("更正后的第五部分。", page, StringComparison.Ordinal);
+        Assert.Contains("href=\"/agencies/RPT001/reports/2021?revision=1\"", page, StringComparison.Ordinal);
+        Assert.Contains("此版本已被更正。", earlier, StringComparison.Ordinal);
+        Assert.Contains("存在的主要问题及改进情况。", earlier, StringComparison.Ordinal);
+        Assert.Equal("更正后的第五部分。", api.Text.Problems);
+        Assert.Equal("存在的主要问题及改进情况。", apiEarlier.Text.Problems);
+    }
+}
