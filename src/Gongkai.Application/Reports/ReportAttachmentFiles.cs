@@ -17,12 +17,16 @@ public sealed class ReportAttachmentFiles(IConfiguration configuration)
     public const string DocxType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
     public const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-    /// <summary>The file of one format ("docx", "pdf", "xlsx", "json"), or null when PDF cannot be made here.</summary>
+    /// <summary>Every format a report is written in.</summary>
+    public static IReadOnlyList<string> Formats { get; } = ["json", "docx", "pdf", "xlsx", "html"];
+
+    /// <summary>The file of one format (<see cref="Formats"/>), or null when PDF cannot be made here.</summary>
     public ReportFile? For(AnnualReport report, string format) => format switch
     {
         "docx" => new(ReportFiles.FileName(report, "docx"), DocxType, ReportFiles.Docx(report)),
         "xlsx" => new(ReportFiles.FileName(report, "xlsx"), XlsxType, ReportFiles.Xlsx(report)),
         "json" => new(ReportFiles.FileName(report, "json"), "application/json", System.Text.Encoding.UTF8.GetBytes(AnnualReportJson.Write(report))),
+        "html" => new(ReportFiles.FileName(report, "html"), HtmlWriter.ContentType, HtmlWriter.WriteBytes(ReportDocument.For(report))),
         "pdf" => CanWritePdf ? new(ReportFiles.FileName(report, "pdf"), PdfWriter.ContentType, ReportFiles.Pdf(report, configuration["Letters:FontPath"])) : null,
         _ => null,
     };
