@@ -14,6 +14,7 @@ public static class ReportsServiceCollectionExtensions
         services.AddScoped<ReportPublishing>();
         services.AddScoped<ReportAttachmentFiles>();
         services.AddScoped<PublishedReports>();
+        services.AddScoped<ReportDashboard>();
         return services;
     }
 }

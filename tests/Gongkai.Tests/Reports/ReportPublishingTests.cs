@@ -170,4 +170,32 @@ public sealed class ReportPublishingTests(PostgresServer postgres)
         Assert.Equal("更正后的第五部分。", api.Text.Problems);
         Assert.Equal("存在的主要问题及改进情况。", apiEarlier.Text.Problems);
     }
+
+    [Theory, BothDatabases]
+    public async Task SupervisorsDashboard_ShowsEachSubordinatesStatus_NotStartedDraftPublished_AndLateness(DatabaseProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider, postgres);
+        app.Today(D(2022, 1, 20));
+        var s = await SetUpAsync(app);
+        await PublishAsync(app, s.Head, s.Bureau.Id, (await AcceptedAsync(app, s)).Version);
+        var county = s.Office.AgencyId;
+        var finance = await app.AddAgencyAsync("RPT002", "示例县财政局", county);
+        var health = await app.AddAgencyAsync("RPT003", "示例县卫生健康局", county);
+        var healthHead = await app.AddStaffAsync("hhead", health.Id, StaffRole.AgencyAdmin);
+        await app.WithReportsAsync(r => r.GenerateDraftAsync(healthHead, health.Id, 2021, Ct));
+        app.Today(D(2022, 2, 5));
+        using var office = app.Client();
+        await app.SignInAsync(office, "office");
+        using var head = app.Client();
+        await app.SignInAsync(head, "head");
+
+        var page = await office.GetStringAsync("/staff/reports/dashboard?year=2021", Ct);
+        var forbidden = await head.GetAsync("/staff/reports/dashboard?year=2021", Ct);
+
+        Assert.Matches("data-agency=\"RPT001\">\\s*<th scope=\"row\">示例县教育局</th>\\s*<td>已公开</td>\\s*<td>2022-01-31</td>\\s*<td>2022-01-20</td>\\s*<td>按时公开</td>", page);
+        Assert.Matches("data-agency=\"RPT002\">\\s*<th scope=\"row\">示例县财政局</th>\\s*<td>未开始</td>\\s*<td>2022-01-31</td>\\s*<td></td>\\s*<td>已逾期未公开</td>", page);
+        Assert.Matches("data-agency=\"RPT003\">\\s*<th scope=\"row\">示例县卫生健康局</th>\\s*<td>草稿</td>", page);
+        Assert.Contains("href=\"/agencies/RPT001/reports/2021\"", page, StringComparison.Ordinal);
+        Assert.Equal("/staff/denied", forbidden.Headers.Location?.AbsolutePath);
+    }
 }
