@@ -26,7 +26,9 @@ public sealed class ReportPublishing(
 {
     public async Task<AnnualReportRecord> PublishAsync(StaffContext actor, int agencyId, int year, int version, CancellationToken ct = default)
     {
-        actor.Require(Permission.ItemsPublish, "只有审核员或单位管理员可以公开年度报告。");
+        // The agency publishes what it submitted (条例第四十九条): the role that submits (单位管理员) also writes and publishes items.
+        actor.Require(Permission.ReportsSubmit, "只有单位管理员可以公开年度报告。");
+        actor.Require(Permission.ItemsPublish, "只有单位管理员可以公开年度报告。");
         await access.EnsureWritableAsync(actor, agencyId, ct);
         var record = await db.AnnualReports.Where(r => r.AgencyId == agencyId && r.Year == year).OrderByDescending(r => r.Revision).FirstOrDefaultAsync(ct)
             ?? throw new NotFoundException($"{year} 年度报告尚未生成。");

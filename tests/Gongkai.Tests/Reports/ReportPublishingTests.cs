@@ -53,6 +53,8 @@ public sealed class ReportPublishingTests(PostgresServer postgres)
         var page = await anonymous.GetStringAsync("/agencies/RPT001/reports/2021", Ct);
         var itemPage = await anonymous.GetStringAsync($"/agencies/RPT001/items/{item.Year}/{item.Serial}", Ct);
         var api = AnnualReportJson.Read(await anonymous.GetStringAsync("/api/v1/agencies/RPT001/reports/2021", Ct));
+        var (_, afterCorrect, _) = await client.PostAndFollowAsync("/staff/reports/publish?handler=Correct&year=2021",
+            FormFields.Encoded(FormFields.AntiforgeryToken(afterPublish), ("Version", (accepted.Version + 1).ToString())));
         using var docx = await anonymous.GetAsync("/agencies/RPT001/reports/2021/files/docx", Ct);
 
         Assert.Equal(HttpStatusCode.NotFound, beforeApi.StatusCode);
@@ -75,6 +77,7 @@ public sealed class ReportPublishingTests(PostgresServer postgres)
         Assert.Contains("存在的主要问题及改进情况。", page, StringComparison.Ordinal);
         Assert.Contains("/agencies/RPT001/reports/2021/files/xlsx", page, StringComparison.Ordinal);
         Assert.DoesNotContain("更正", page, StringComparison.Ordinal);
+        Assert.Contains("已建立更正稿（第 2 版）", afterCorrect, StringComparison.Ordinal);
         Assert.Equal(2021, api.Year);
         Assert.Equal("2021", api.Template.Code);
         Assert.Equal(HttpStatusCode.OK, docx.StatusCode);
