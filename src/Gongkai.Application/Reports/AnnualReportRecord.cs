@@ -32,6 +32,12 @@ public sealed class AnnualReportRecord : IAgencyOwned
     public required string UpdatedByName { get; set; }
     public DateTime? SubmittedAt { get; set; }
     public DateTime? PublishedAt { get; set; }
+    /// <summary>The Beijing date of publication, compared with the 条例第四十九条 deadline.</summary>
+    public DateOnly? PublishedOn { get; set; }
+    /// <summary>Published after the 条例第四十九条 deadline (<see cref="Domain.Reports.ReportDeadline"/>); recorded at publication.</summary>
+    public bool PublishedLate { get; set; }
+    /// <summary>The 年报 column item the report was published as; every revision of the year shares it.</summary>
+    public long? ItemId { get; set; }
     /// <summary>The supervising office's comments when returning it.</summary>
     public string? ReviewComment { get; set; }
 }

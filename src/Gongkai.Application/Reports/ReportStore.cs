@@ -63,11 +63,12 @@ public sealed class ReportStore(GongkaiDbContext db, AgencyAccess access, Report
         {
             throw new ValidationException("year", $"{year} 年度报告当前为“{record.Status.Label()}”，不能重新生成；请等待主管部门退回。");
         }
-        if (record is not null && record.Status.IsEditable())
+        if (record is not null)
         {
+            // A correction starts from the published revision: what staff entered there is kept, like in a refresh.
             KeepEntries(AnnualReportJson.Read(record.ModelJson), generated);
         }
-        else
+        if (record is null || !record.Status.IsEditable())
         {
             var revision = (record?.Revision ?? 0) + 1;
             record = new AnnualReportRecord

@@ -12,6 +12,10 @@ public static class ReportsServiceCollectionExtensions
         services.AddScoped<ReportStore>();
         services.AddScoped<ReportWorkflow>();
         services.AddScoped<Import.Section2Import>();
+        services.AddScoped<ReportPublishing>();
+        services.AddScoped<ReportAttachmentFiles>();
+        services.AddScoped<PublishedReports>();
+        services.AddScoped<ReportDashboard>();
         return services;
     }
 }

@@ -194,6 +194,7 @@ public static class WebSetup
         app.MapRequestLawApi();
         app.MapLettersApi();
         app.MapReportsApi();
+        app.MapPublicReports();
         app.MapPortalEndpoints();
         app.MapApplyEndpoints();
         app.MapRazorPages();

@@ -761,12 +761,21 @@ namespace Gongkai.Application.Data.Migrations.Postgres
                     b.Property<int>("ErrorCount")
                         .HasColumnType("integer");
 
+                    b.Property<long?>("ItemId")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("ModelJson")
                         .IsRequired()
                         .HasColumnType("text");
 
                     b.Property<DateTime?>("PublishedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("PublishedLate")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateOnly?>("PublishedOn")
+                        .HasColumnType("date");
 
                     b.Property<string>("ReviewComment")
                         .HasMaxLength(4000)

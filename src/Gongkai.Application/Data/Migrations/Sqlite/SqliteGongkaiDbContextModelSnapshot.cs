@@ -740,11 +740,20 @@ namespace Gongkai.Application.Data.Migrations.Sqlite
                     b.Property<int>("ErrorCount")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("ItemId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ModelJson")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("PublishedLate")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("PublishedOn")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ReviewComment")

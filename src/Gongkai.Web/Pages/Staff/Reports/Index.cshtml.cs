@@ -17,6 +17,7 @@ public sealed class IndexModel(ReportStore store, CurrentStaff staff, Gongkai.Ap
     public IReadOnlyList<AnnualReportRecord> Reports { get; private set; } = [];
     public IReadOnlyList<(AnnualReportRecord Record, string AgencyName)> AwaitingReview { get; private set; } = [];
     public bool CanEdit { get; private set; }
+    public bool CanSeeDashboard => staff.Context.Has(Gongkai.Application.Accounts.Permissions.Permission.ReportsAccept);
     /// <summary>The year a report is usually written for: last year.</summary>
     public int SuggestedYear => clock.Today.Year - 1;
     [TempData] public string? Message { get; set; }

@@ -289,6 +289,9 @@ namespace Gongkai.Application.Data.Migrations.Sqlite
                     UpdatedByName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
                     SubmittedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     PublishedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    PublishedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    PublishedLate = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ItemId = table.Column<long>(type: "INTEGER", nullable: true),
                     ReviewComment = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true)
                 },
                 constraints: table =>

@@ -290,6 +290,9 @@ namespace Gongkai.Application.Data.Migrations.Postgres
                     UpdatedByName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
                     SubmittedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     PublishedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    PublishedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    PublishedLate = table.Column<bool>(type: "boolean", nullable: false),
+                    ItemId = table.Column<long>(type: "bigint", nullable: true),
                     ReviewComment = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true)
                 },
                 constraints: table =>
