@@ -14,7 +14,7 @@ namespace Gongkai.Application.Demo;
 /// platform administrator) accepts. The section 二 entries are generated per agency from a fixed seed and continue
 /// year to year (the 2019 format's 上一年项目数量 is carried by the store), so no cross-year rule fires.
 /// </summary>
-public sealed class DemoReports(ReportStore store, ReportWorkflow workflow)
+public sealed class DemoReports(ReportStore store, ReportWorkflow workflow, ReportPublishing publishing, Platform.PlatformClock clock)
 {
     /// <summary>The reason given on submission for any warning that stands (the demo data is generated).</summary>
     public const string WarningReason = "演示数据：提示已逐项核对，数字与记录一致。";
@@ -23,6 +23,7 @@ public sealed class DemoReports(ReportStore store, ReportWorkflow workflow)
         (string Id, string Name) admin, (string Id, string Name) supervisor, int seed, CancellationToken ct = default)
     {
         var made = 0;
+        var toPublish = new List<(DemoAgency Agency, int Year, int Version)>();
         var office = new StaffContext(supervisor.Id, supervisor.Name, countyId, new HashSet<string> { StaffRole.Supervisor }, null);
         for (var index = 0; index < agencies.Count; index++)
         {
@@ -42,23 +43,30 @@ public sealed class DemoReports(ReportStore store, ReportWorkflow workflow)
                 }
                 var submitted = await workflow.SubmitAsync(editor, agency.Id, year, saved.Record.Version,
                     saved.Record.WarningCount > 0 ? WarningReason : null, ct);
-                await workflow.AcceptAsync(reviewer, agency.Id, year, submitted.Version, ct);
+                var accepted = await workflow.AcceptAsync(reviewer, agency.Id, year, submitted.Version, ct);
+                toPublish.Add((agency, year, accepted.Version));
                 made++;
             }
         }
-        await PublishDemoReportsAsync(agencies, firstYear, lastYear, ct);
+        await PublishDemoReportsAsync(toPublish, admin, ct);
         return made;
     }
 
     /// <summary>
-    /// The one place where the accepted demo reports are published into each agency's 年报 column, on time (条例第四十九条:
-    /// departments by 31 January, the government by 31 March). Publishing is a separate workflow step; the lead wires
-    /// this call to it when that step is merged. Until then the reports stay accepted (已接收) and the 年报 column is empty.
+    /// The accepted demo reports are published into each agency's 年报 column on time (条例第四十九条: departments by
+    /// 31 January, the government by 31 March; townships, which the article does not name, by 31 January as well), as the
+    /// agency administrator does. The last year's reports are published today when their deadline is still ahead.
     /// </summary>
-    private static Task PublishDemoReportsAsync(IReadOnlyList<DemoAgency> agencies, int firstYear, int lastYear, CancellationToken ct)
+    private async Task PublishDemoReportsAsync(List<(DemoAgency Agency, int Year, int Version)> accepted, (string Id, string Name) admin, CancellationToken ct)
     {
-        _ = (agencies, firstYear, lastYear, ct);
-        return Task.CompletedTask;
+        var today = clock.TodayDate;
+        foreach (var (agency, year, version) in accepted)
+        {
+            var publisher = new StaffContext(admin.Id, admin.Name, agency.Id, new HashSet<string> { StaffRole.PlatformAdmin }, null);
+            var deadline = ReportDeadline.For(year, agency.Kind)?.ToDateOnly() ?? new DateOnly(year + 1, 1, 31);
+            var on = deadline.AddDays(-3 - (agency.Id % 10));
+            await publishing.PublishAsync(publisher, agency.Id, year, version, on > today ? today : on, ct);
+        }
     }
 
     /// <summary>

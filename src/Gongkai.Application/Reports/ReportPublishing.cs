@@ -1,3 +1,4 @@
+using NodaTime;
 using System.Security.Cryptography;
 using Gongkai.Application.Accounts;
 using Gongkai.Application.Accounts.Permissions;
@@ -24,8 +25,19 @@ public sealed class ReportPublishing(
     GongkaiDbContext db, AgencyAccess access, ItemService items, ReportAttachmentFiles files, BodySanitizer sanitizer,
     AuditLog audit, ChangeFeed changes, PlatformClock clock)
 {
-    public async Task<AnnualReportRecord> PublishAsync(StaffContext actor, int agencyId, int year, int version, CancellationToken ct = default)
+    public Task<AnnualReportRecord> PublishAsync(StaffContext actor, int agencyId, int year, int version, CancellationToken ct = default) =>
+        PublishAsync(actor, agencyId, year, version, clock.TodayDate, ct);
+
+    /// <summary>
+    /// Publishes as of an earlier day: the demo county's history, whose reports were published on time in their years.
+    /// Staff always publish today (the public overload).
+    /// </summary>
+    internal async Task<AnnualReportRecord> PublishAsync(StaffContext actor, int agencyId, int year, int version, DateOnly publishedOn, CancellationToken ct = default)
     {
+        if (publishedOn > clock.TodayDate)
+        {
+            throw new ValidationException("publishedOn", "公开日期不能晚于今天。");
+        }
         // The agency publishes what it submitted (条例第四十九条): the role that submits (单位管理员) also writes and publishes items.
         actor.Require(Permission.ReportsSubmit, "只有单位管理员可以公开年度报告。");
         actor.Require(Permission.ItemsPublish, "只有单位管理员可以公开年度报告。");
@@ -54,7 +66,7 @@ public sealed class ReportPublishing(
         var columnId = await db.Columns.Where(c => c.AgencyId == agencyId && c.Key == StandardColumns.AnnualReports).Select(c => (int?)c.Id).FirstOrDefaultAsync(ct)
             ?? throw new ValidationException("status", "本单位没有“年报”栏目，无法公开年度报告。");
 
-        var today = clock.TodayDate;
+        var today = publishedOn;
         var itemId = await db.AnnualReports.Where(r => r.AgencyId == agencyId && r.Year == year && r.ItemId != null)
             .OrderByDescending(r => r.Revision).Select(r => r.ItemId).FirstOrDefaultAsync(ct);
         var correction = itemId is not null;
@@ -103,7 +115,7 @@ public sealed class ReportPublishing(
         record.ItemId = item.Id;
         record.PublishedAt = clock.UtcNow;
         record.PublishedOn = today;
-        record.PublishedLate = ReportDeadline.IsLate(year, agency.Kind, clock.Today);
+        record.PublishedLate = ReportDeadline.IsLate(year, agency.Kind, LocalDate.FromDateOnly(publishedOn));
         record.Version++;
         record.UpdatedAt = clock.UtcNow;
         record.UpdatedById = actor.UserId;

@@ -56,6 +56,7 @@ public sealed class DemoLoadCommandTests(PostgresServer postgres)
         var filled = items.Where(i => i.AgencyId == county.Id).Select(i => i.ColumnId).ToHashSet();
         Assert.NotEmpty(leafKeys);
         Assert.All(leafKeys, key => Assert.True(filled.Contains(countyColumns[key]), $"no item in the county's column {key}"));
+        Assert.Contains(items, i => i.ColumnId == countyColumns[StandardColumns.AnnualReports] && i.Status == ItemStatus.Published);
 
         // Applications in the states a clerk meets, made through the real workflow (timeline and audit included). The demo
         // uses today's date, so a case whose dates today's calendar cannot place is skipped: counts are lower bounds.

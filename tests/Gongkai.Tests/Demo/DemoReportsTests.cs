@@ -38,7 +38,10 @@ public sealed class DemoReportsTests(PostgresServer postgres)
                 var (record, report) = stored;
                 Assert.Equal(year <= 2020 ? "2019" : "2021", record.Template);
                 Assert.Equal(ReportTemplates.ForYear(year), report.Template);
-                Assert.Equal(AnnualReportStatus.Accepted, record.Status);
+                // Published in the 年报 column, on time (条例第四十九条), as the agency administrator does.
+                Assert.Equal(AnnualReportStatus.Published, record.Status);
+                Assert.NotNull(record.ItemId);
+                Assert.False(record.PublishedLate, $"{agency.Name} {year} published late on {record.PublishedOn}");
                 // Checked again here, against last year's report, as the store checks on every save.
                 var previous = reports.TryGetValue((agency.Id, year - 1), out var last) ? last.Report : null;
                 var findings = ReportChecker.Check(report, previous, agency.Kind);
