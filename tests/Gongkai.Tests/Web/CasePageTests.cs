@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Gongkai.Domain.Requests;
 using Gongkai.Tests.Support;
-using Gongkai.Web.Infrastructure.Time;
+using Gongkai.Application.Platform;
 using static Gongkai.Tests.Requests.RequestKit;
 
 namespace Gongkai.Tests.Web;

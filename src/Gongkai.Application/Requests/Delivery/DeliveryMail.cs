@@ -6,9 +6,6 @@ using Gongkai.Application.Requests.Reminders;
 
 namespace Gongkai.Application.Requests.Delivery;
 
-/// <summary>A file to attach to the delivery e-mail, already decrypted.</summary>
-public sealed record MailFile(string FileName, string ContentType, byte[] Data);
-
 /// <summary>A document as the e-mail lists it: attached, or a link to the portal.</summary>
 public sealed record MailDocument(string Name, string? Link, MailFile? File);
 
@@ -57,34 +54,6 @@ public sealed class DeliveryMailer(DeadlineReminderOptions options)
     }
 
     /// <summary>Sends; an SMTP refusal (a rejected address, a server that is down) surfaces as <see cref="SmtpException"/>.</summary>
-    public async Task SendAsync(MailAddress to, string subject, string body, IReadOnlyList<MailFile> files, CancellationToken ct)
-    {
-        var smtp = options.Smtp ?? throw new InvalidOperationException("SMTP is not configured.");
-        using var client = new SmtpClient(smtp.Host, smtp.Port)
-        {
-            EnableSsl = smtp.EnableSsl,
-            DeliveryMethod = SmtpDeliveryMethod.Network,
-            Timeout = 60_000,
-            Credentials = smtp.UserName is null ? null : new NetworkCredential(smtp.UserName, smtp.Password),
-        };
-        using var message = new MailMessage
-        {
-            From = new MailAddress(smtp.From, "政府信息公开平台", Encoding.UTF8),
-            Subject = subject,
-            SubjectEncoding = Encoding.UTF8,
-            Body = body,
-            BodyEncoding = Encoding.UTF8,
-            BodyTransferEncoding = TransferEncoding.Base64,
-            HeadersEncoding = Encoding.UTF8,
-        };
-        message.To.Add(to);
-        foreach (var f in files)
-        {
-            var attachment = new System.Net.Mail.Attachment(new MemoryStream(f.Data), f.FileName, f.ContentType);
-            attachment.NameEncoding = Encoding.UTF8;
-            attachment.ContentDisposition!.FileName = f.FileName;
-            message.Attachments.Add(attachment);
-        }
-        await client.SendMailAsync(message, ct);
-    }
+    public Task SendAsync(MailAddress to, string subject, string body, IReadOnlyList<MailFile> files, CancellationToken ct) =>
+        SmtpSender.SendAsync(options.Smtp ?? throw new InvalidOperationException("SMTP is not configured."), [to], subject, body, ct, files);
 }

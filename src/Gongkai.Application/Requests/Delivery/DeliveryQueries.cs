@@ -61,9 +61,7 @@ public sealed class DeliveryQueries(GongkaiDbContext db, RequestCaseStore store)
             .Select(d => new DocumentInfo(d.Id, d.Name, d.Size, d.Sha256, d.ItemId, d.ItemIndexNo, d.AddedAt, d.AddedByName)).ToListAsync(ct);
 
     /// <summary>A stored UTC time as Beijing time (Asia/Shanghai), as every page shows it.</summary>
-    public static string Beijing(DateTime utc) =>
-        NodaTime.Instant.FromDateTimeUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc)).InZone(Platform.PlatformClock.Zone)
-            .ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+    public static string Beijing(DateTime utc) => Platform.BeijingTime.Format(utc);
 
     private static bool Allowed(Action check)
     {

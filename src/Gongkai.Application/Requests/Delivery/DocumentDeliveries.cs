@@ -1,3 +1,4 @@
+using Gongkai.Application.Requests.Reminders;
 using System.Net.Mail;
 using System.Net.Sockets;
 using Gongkai.Application.Accounts;

@@ -40,9 +40,7 @@ public sealed record ApplicationReceipt(
         ReceiptRuleFor(record));
 
     /// <summary>A stored UTC time as Beijing time (Asia/Shanghai), to the minute.</summary>
-    public static string BeijingTime(DateTime utc) =>
-        Instant.FromDateTimeUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc)).InZone(PlatformClock.Zone)
-            .ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + "（北京时间）";
+    public static string BeijingTime(DateTime utc) => Platform.BeijingTime.Format(utc) + "（北京时间）";
 
     private const string AnswerPeriod = "行政机关自收到申请之日起20个工作日内予以答复；需要延长答复期限的，经政府信息公开工作机构负责人同意并告知申请人，延长的期限最长不超过20个工作日（条例第三十三条）。";
 
