@@ -33,7 +33,7 @@ public sealed class ReportPublishingFlowTests(BrowserFixture browser, PostgresSe
         await page.GotoAsync("/staff/reports/edit?year=2021");
         await page.GetByRole(AriaRole.Button, new() { Name = "在“年报”栏目公开" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("已在“年报”栏目公开第 1 版。");
-        await page.GetByRole(AriaRole.Link, new() { Name = "/agencies/RPT001/reports/2021" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "在门户网站查看" }).ClickAsync();
 
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("示例县教育局2021年政府信息公开工作年度报告");
         await Expect(page.Locator("table caption").Filter(new() { HasText = "收到和处理政府信息公开申请情况" })).ToHaveCountAsync(1);
